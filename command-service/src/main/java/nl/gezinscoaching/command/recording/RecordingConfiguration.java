@@ -1,0 +1,42 @@
+package nl.gezinscoaching.command.recording;
+
+import java.util.function.Supplier;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class RecordingConfiguration {
+
+    /** Metadata key of the user who recorded a command; every event the command causes carries it. */
+    static final String RECORDED_BY = "recordedBy";
+
+    /**
+     * Keeps loaded trajectories in memory, so a command does not replay the whole stream; entries go
+     * when memory is needed. Safe while one command-service instance writes.
+     */
+    @Bean
+    Cache trajectoryCache() {
+        return new WeakReferenceCache();
+    }
+
+    /** Copies {@code recordedBy} from the command onto the events it causes. */
+    @Bean
+    CorrelationDataProvider recordedByCorrelation() {
+        return new SimpleCorrelationDataProvider(RECORDED_BY);
+    }
+
+    @Bean
+    CurrentUser currentUser() {
+        return CurrentUser.ANONYMOUS;
+    }
+
+    /** Who is recording. Until login exists, everyone is "anonymous". */
+    @FunctionalInterface
+    interface CurrentUser extends Supplier<String> {
+        CurrentUser ANONYMOUS = () -> "anonymous";
+    }
+}

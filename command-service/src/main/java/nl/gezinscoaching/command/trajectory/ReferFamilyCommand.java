@@ -1,0 +1,20 @@
+package nl.gezinscoaching.command.trajectory;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import nl.gezinscoaching.events.trajectory.Child;
+import nl.gezinscoaching.events.trajectory.Family;
+import nl.gezinscoaching.events.trajectory.ReferralReason;
+import nl.gezinscoaching.events.trajectory.Referrer;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Refer a family: opens a trajectory and puts the family on the waiting list. */
+public record ReferFamilyCommand(@TargetAggregateIdentifier String trajectoryId,
+                                 LocalDate receivedOn,
+                                 Family family,
+                                 List<Child> children,
+                                 Referrer referrer,
+                                 Set<ReferralReason> reasons,
+                                 boolean newHelpQuestion) {
+}

@@ -1,0 +1,362 @@
+package nl.gezinscoaching.command.trajectory;
+
+import static nl.gezinscoaching.command.rules.BusinessDates.requireNotBefore;
+import static nl.gezinscoaching.command.rules.BusinessDates.requireNotInFuture;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.gezinscoaching.command.coach.CoachDirectory;
+import nl.gezinscoaching.command.rules.InvalidFieldException;
+import nl.gezinscoaching.command.rules.NotFoundException;
+import nl.gezinscoaching.command.rules.StateConflictException;
+import nl.gezinscoaching.events.aftercare.AftercareCallLogged;
+import nl.gezinscoaching.events.aftercare.AftercareEnded;
+import nl.gezinscoaching.events.agency.FamilyReferredToAgency;
+import nl.gezinscoaching.events.agency.WarmHandoverDone;
+import nl.gezinscoaching.events.contact.CoordinationMeetingHeld;
+import nl.gezinscoaching.events.contact.HomeVisitHeld;
+import nl.gezinscoaching.events.contact.PhoneContactLogged;
+import nl.gezinscoaching.events.contact.PracticalSupportGiven;
+import nl.gezinscoaching.events.plan.FamilyPlanAgreed;
+import nl.gezinscoaching.events.plan.GoalEvaluated;
+import nl.gezinscoaching.events.plan.GoalSet;
+import nl.gezinscoaching.events.plan.ProblemInventoried;
+import nl.gezinscoaching.events.safety.SafetyAssessed;
+import nl.gezinscoaching.events.trajectory.CoachAssigned;
+import nl.gezinscoaching.events.trajectory.CoachReassigned;
+import nl.gezinscoaching.events.trajectory.ExtensionGranted;
+import nl.gezinscoaching.events.trajectory.FamilyReferred;
+import nl.gezinscoaching.events.trajectory.ReferralDeclined;
+import nl.gezinscoaching.events.trajectory.TrajectoryClosed;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One family's trajectory, from referral to the end of aftercare. Each command handler checks the
+ * command against the state and applies events; state changes only in the event sourcing handlers.
+ */
+@Aggregate(cache = "trajectoryCache")
+class Trajectory {
+
+    static final int MAX_CONTACT_MINUTES = 24 * 60;
+
+    @AggregateIdentifier
+    private String trajectoryId;
+    private Stage stage;
+    private LocalDate receivedOn;
+    private String coachId;
+    private LocalDate assignedOn;
+    private LocalDate closedOn;
+    private final Map<String, LocalDate> goalsSetOn = new HashMap<>();
+    private final Set<String> evaluatedGoals = new HashSet<>();
+    private final Map<String, LocalDate> agencyReferralsOn = new HashMap<>();
+    private final Set<String> handedOver = new HashSet<>();
+
+    protected Trajectory() {
+        // for Axon
+    }
+
+    @CommandHandler
+    Trajectory(ReferFamilyCommand command, Clock clock, FamilyReferences references) {
+        requireNotInFuture("receivedOn", command.receivedOn(), clock);
+        for (int i = 0; i < command.children().size(); i++) {
+            requireNotInFuture("children[" + i + "].birthDate", command.children().get(i).birthDate(), clock);
+        }
+        String reference = command.family().reference();
+        if (reference != null && !command.newHelpQuestion() && references.hasOpenTrajectory(reference)) {
+            throw new StateConflictException("second-referral-without-new-help-question",
+                    "This family has an open trajectory; a second referral needs a new help question (newHelpQuestion: true)");
+        }
+        apply(new FamilyReferred(command.trajectoryId(), command.receivedOn(), command.family(),
+                List.copyOf(command.children()), command.referrer(), Set.copyOf(command.reasons()),
+                command.newHelpQuestion()));
+    }
+
+    @CommandHandler
+    void handle(DeclineReferralCommand command, Clock clock) {
+        requireOpen();
+        if (stage == Stage.ACTIVE) {
+            throw new StateConflictException("coach-already-assigned",
+                    "A coach is assigned already: close the trajectory instead of declining the referral");
+        }
+        requireBusinessDate("declinedOn", command.declinedOn(), clock);
+        apply(new ReferralDeclined(trajectoryId, command.declinedOn(), command.reason()));
+    }
+
+    @CommandHandler
+    void handle(AssignCoachCommand command, Clock clock, CoachDirectory coaches) {
+        requireOpen();
+        requireBusinessDate("assignedOn", command.assignedOn(), clock);
+        if (!coaches.isRegistered(command.coachId())) {
+            throw new NotFoundException("unknown-coach", "No coach with this coachId is registered");
+        }
+        if (stage == Stage.WAITING) {
+            apply(new CoachAssigned(trajectoryId, command.coachId(), command.assignedOn()));
+            return;
+        }
+        if (command.coachId().equals(coachId)) {
+            throw new StateConflictException("already-assigned-to-coach", "The trajectory is assigned to this coach already");
+        }
+        requireNotBefore("assignedOn", command.assignedOn(), assignedOn, "not-before-current-assignment",
+                "the current coach's assignment");
+        apply(new CoachReassigned(trajectoryId, coachId, command.coachId(), command.assignedOn()));
+    }
+
+    @CommandHandler
+    void handle(RecordHomeVisitCommand command, Clock clock) {
+        requireCoach();
+        requireBusinessDate("visitedOn", command.visitedOn(), clock);
+        requireDuration(command.durationMinutes());
+        apply(new HomeVisitHeld(trajectoryId, command.visitId(), command.visitedOn(), command.durationMinutes(),
+                command.interpreterUsed(), command.summary()));
+    }
+
+    @CommandHandler
+    void handle(LogPhoneContactCommand command, Clock clock) {
+        requireCoach();
+        requireBusinessDate("contactedOn", command.contactedOn(), clock);
+        requireDuration(command.durationMinutes());
+        apply(new PhoneContactLogged(trajectoryId, command.contactedOn(), command.durationMinutes(), command.summary()));
+    }
+
+    @CommandHandler
+    void handle(RecordPracticalSupportCommand command, Clock clock) {
+        requireCoach();
+        requireBusinessDate("givenOn", command.givenOn(), clock);
+        requireDuration(command.durationMinutes());
+        apply(new PracticalSupportGiven(trajectoryId, command.givenOn(), command.kind(), command.durationMinutes(),
+                command.notes()));
+    }
+
+    @CommandHandler
+    void handle(InventoryProblemsCommand command, Clock clock) {
+        requireCoach();
+        requireBusinessDate("inventoriedOn", command.inventoriedOn(), clock);
+        apply(new ProblemInventoried(trajectoryId, command.inventoriedOn(), Set.copyOf(command.problemDomains()),
+                command.notes()));
+    }
+
+    @CommandHandler
+    void handle(SetGoalCommand command, Clock clock) {
+        requireCoach();
+        requireBusinessDate("setOn", command.setOn(), clock);
+        apply(new GoalSet(trajectoryId, command.goalId(), command.description(), command.lifeDomain(), command.setOn()));
+    }
+
+    @CommandHandler
+    void handle(EvaluateGoalCommand command, Clock clock) {
+        requireCoach();
+        LocalDate setOn = goalsSetOn.get(command.goalId());
+        if (setOn == null) {
+            throw new NotFoundException("unknown-goal", "This trajectory has no goal with this goalId");
+        }
+        if (evaluatedGoals.contains(command.goalId())) {
+            throw new StateConflictException("goal-already-evaluated", "This goal has been evaluated already");
+        }
+        requireBusinessDate("evaluatedOn", command.evaluatedOn(), clock);
+        requireNotBefore("evaluatedOn", command.evaluatedOn(), setOn, "not-before-goal-set", "the day the goal was set");
+        apply(new GoalEvaluated(trajectoryId, command.goalId(), command.attainment(), command.evaluatedOn()));
+    }
+
+    @CommandHandler
+    void handle(AgreeFamilyPlanCommand command, Clock clock) {
+        requireCoach();
+        if (goalsSetOn.isEmpty()) {
+            throw new StateConflictException("plan-without-goals", "A family plan needs at least one goal: set goals first");
+        }
+        requireBusinessDate("agreedOn", command.agreedOn(), clock);
+        apply(new FamilyPlanAgreed(trajectoryId, command.agreedOn(), List.copyOf(goalsSetOn.keySet()),
+                List.copyOf(command.cosigningAgencies())));
+    }
+
+    @CommandHandler
+    void handle(ReferToAgencyCommand command, Clock clock) {
+        requireCoach();
+        requireBusinessDate("referredOn", command.referredOn(), clock);
+        apply(new FamilyReferredToAgency(trajectoryId, command.agencyReferralId(), command.agency(), command.referredOn()));
+    }
+
+    @CommandHandler
+    void handle(RecordWarmHandoverCommand command, Clock clock) {
+        requireCoach();
+        LocalDate referredOn = agencyReferralsOn.get(command.agencyReferralId());
+        if (referredOn == null) {
+            throw new NotFoundException("unknown-agency-referral",
+                    "This trajectory has no agency referral with this agencyReferralId");
+        }
+        if (handedOver.contains(command.agencyReferralId())) {
+            throw new StateConflictException("warm-handover-already-done",
+                    "The warm handover for this agency referral has been recorded already");
+        }
+        requireBusinessDate("handedOverOn", command.handedOverOn(), clock);
+        requireNotBefore("handedOverOn", command.handedOverOn(), referredOn, "not-before-agency-referral",
+                "the referral to the agency");
+        apply(new WarmHandoverDone(trajectoryId, command.agencyReferralId(), command.handedOverOn()));
+    }
+
+    @CommandHandler
+    void handle(RecordCoordinationMeetingCommand command, Clock clock) {
+        requireCoach();
+        requireBusinessDate("heldOn", command.heldOn(), clock);
+        apply(new CoordinationMeetingHeld(trajectoryId, command.heldOn(), List.copyOf(command.agencies()),
+                command.parentsPresent(), command.notes()));
+    }
+
+    /** Safety can be assessed from the referral on, also before a coach is assigned (at triage). */
+    @CommandHandler
+    void handle(AssessSafetyCommand command, Clock clock) {
+        requireOpen();
+        requireBusinessDate("assessedOn", command.assessedOn(), clock);
+        apply(new SafetyAssessed(trajectoryId, command.assessedOn(), command.verdict(),
+                command.reportedToVeiligThuis(), command.notes()));
+    }
+
+    @CommandHandler
+    void handle(GrantExtensionCommand command, Clock clock) {
+        requireCoach();
+        requireBusinessDate("grantedOn", command.grantedOn(), clock);
+        if (command.months() < 1 || command.months() > 12) {
+            throw new InvalidFieldException("months", "between-1-and-12", "must be between 1 and 12 months");
+        }
+        apply(new ExtensionGranted(trajectoryId, command.grantedOn(), command.months(), command.reason()));
+    }
+
+    /** A trajectory may close from the waiting list too (the family moved away before a coach came). */
+    @CommandHandler
+    void handle(CloseTrajectoryCommand command, Clock clock) {
+        requireOpen();
+        requireBusinessDate("closedOn", command.closedOn(), clock);
+        requireMark("clientSatisfaction", command.clientSatisfaction());
+        requireMark("referrerSatisfaction", command.referrerSatisfaction());
+        apply(new TrajectoryClosed(trajectoryId, command.closedOn(), command.reason(), command.clientSatisfaction(),
+                command.referrerSatisfaction(), command.closingLetterLanguage()));
+    }
+
+    @CommandHandler
+    void handle(LogAftercareCallCommand command, Clock clock) {
+        requireAftercare();
+        requireBusinessDate("calledOn", command.calledOn(), clock);
+        requireNotBefore("calledOn", command.calledOn(), closedOn, "not-before-closure", "the closure");
+        apply(new AftercareCallLogged(trajectoryId, command.calledOn(), command.wellbeing(), command.notes()));
+    }
+
+    @CommandHandler
+    void handle(EndAftercareCommand command, Clock clock) {
+        requireAftercare();
+        requireBusinessDate("endedOn", command.endedOn(), clock);
+        requireNotBefore("endedOn", command.endedOn(), closedOn, "not-before-closure", "the closure");
+        apply(new AftercareEnded(trajectoryId, command.endedOn()));
+    }
+
+    private void requireOpen() {
+        switch (stage) {
+            case DECLINED -> throw new StateConflictException("referral-declined", "The referral was declined");
+            case CLOSED, AFTERCARE_ENDED -> throw new StateConflictException("trajectory-closed",
+                    "The trajectory is closed: only aftercare calls can be recorded");
+            default -> {
+            }
+        }
+    }
+
+    private void requireCoach() {
+        requireOpen();
+        if (stage == Stage.WAITING) {
+            throw new StateConflictException("no-coach-assigned", "No coach is assigned to this trajectory yet");
+        }
+    }
+
+    private void requireAftercare() {
+        switch (stage) {
+            case WAITING, ACTIVE -> throw new StateConflictException("aftercare-before-closure",
+                    "Aftercare starts when the trajectory is closed");
+            case DECLINED -> throw new StateConflictException("referral-declined", "The referral was declined");
+            case AFTERCARE_ENDED -> throw new StateConflictException("aftercare-ended", "Aftercare has ended");
+            default -> {
+            }
+        }
+    }
+
+    private void requireBusinessDate(String field, LocalDate date, Clock clock) {
+        requireNotInFuture(field, date, clock);
+        requireNotBefore(field, date, receivedOn, "not-before-referral", "the day the referral was received");
+    }
+
+    private static void requireDuration(int minutes) {
+        if (minutes < 0) {
+            throw new InvalidFieldException("durationMinutes", "not-negative", "must not be negative");
+        }
+        if (minutes > MAX_CONTACT_MINUTES) {
+            throw new InvalidFieldException("durationMinutes", "at-most-a-day", "must not exceed " + MAX_CONTACT_MINUTES);
+        }
+    }
+
+    private static void requireMark(String field, Integer mark) {
+        if (mark != null && (mark < 1 || mark > 10)) {
+            throw new InvalidFieldException(field, "between-1-and-10", "must be a mark from 1 to 10");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(FamilyReferred event) {
+        trajectoryId = event.trajectoryId();
+        receivedOn = event.receivedOn();
+        stage = Stage.WAITING;
+    }
+
+    @EventSourcingHandler
+    void on(ReferralDeclined event) {
+        stage = Stage.DECLINED;
+    }
+
+    @EventSourcingHandler
+    void on(CoachAssigned event) {
+        coachId = event.coachId();
+        assignedOn = event.assignedOn();
+        stage = Stage.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(CoachReassigned event) {
+        coachId = event.coachId();
+        assignedOn = event.reassignedOn();
+    }
+
+    @EventSourcingHandler
+    void on(GoalSet event) {
+        goalsSetOn.put(event.goalId(), event.setOn());
+    }
+
+    @EventSourcingHandler
+    void on(GoalEvaluated event) {
+        evaluatedGoals.add(event.goalId());
+    }
+
+    @EventSourcingHandler
+    void on(FamilyReferredToAgency event) {
+        agencyReferralsOn.put(event.agencyReferralId(), event.referredOn());
+    }
+
+    @EventSourcingHandler
+    void on(WarmHandoverDone event) {
+        handedOver.add(event.agencyReferralId());
+    }
+
+    @EventSourcingHandler
+    void on(TrajectoryClosed event) {
+        closedOn = event.closedOn();
+        stage = Stage.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(AftercareEnded event) {
+        stage = Stage.AFTERCARE_ENDED;
+    }
+}

@@ -1,0 +1,190 @@
+package nl.gezinscoaching.command.trajectory;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.gezinscoaching.command.trajectory.TrajectoryRequests.AftercareCallRequest;
+import nl.gezinscoaching.command.trajectory.TrajectoryRequests.AftercareEndRequest;
+import nl.gezinscoaching.command.trajectory.TrajectoryRequests.AgencyReferralRequest;
+import nl.gezinscoaching.command.trajectory.TrajectoryRequests.AssignmentRequest;
+import nl.gezinscoaching.command.trajectory.TrajectoryRequests.ClosureRequest;
+import nl.gezinscoaching.command.trajectory.TrajectoryRequests.CoordinationMeetingRequest;
+import nl.gezinscoaching.command.trajectory.TrajectoryRequests.DeclineRequest;
+import nl.gezinscoaching.command.trajectory.TrajectoryRequests.ExtensionRequest;
+import nl.gezinscoaching.command.trajectory.TrajectoryRequests.FamilyPlanRequest;
+import nl.gezinscoaching.command.trajectory.TrajectoryRequests.GoalEvaluationRequest;
+import nl.gezinscoaching.command.trajectory.TrajectoryRequests.GoalRequest;
+import nl.gezinscoaching.command.trajectory.TrajectoryRequests.HomeVisitRequest;
+import nl.gezinscoaching.command.trajectory.TrajectoryRequests.PhoneContactRequest;
+import nl.gezinscoaching.command.trajectory.TrajectoryRequests.PracticalSupportRequest;
+import nl.gezinscoaching.command.trajectory.TrajectoryRequests.ProblemInventoryRequest;
+import nl.gezinscoaching.command.trajectory.TrajectoryRequests.ReferralRequest;
+import nl.gezinscoaching.command.trajectory.TrajectoryRequests.SafetyAssessmentRequest;
+import nl.gezinscoaching.command.trajectory.TrajectoryRequests.WarmHandoverRequest;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The command API of family trajectories: one POST per thing a coach does. */
+@RestController
+@RequestMapping("/api")
+class TrajectoryController {
+
+    private final CommandGateway commands;
+
+    TrajectoryController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping("/referrals")
+    ResponseEntity<Map<String, String>> refer(@Valid @RequestBody ReferralRequest request) {
+        String trajectoryId = UUID.randomUUID().toString();
+        commands.sendAndWait(request.toCommand(trajectoryId));
+        return ResponseEntity.created(URI.create("/api/trajectories/" + trajectoryId))
+                .body(Map.of("trajectoryId", trajectoryId));
+    }
+
+    @PostMapping("/trajectories/{trajectoryId}/decline")
+    Map<String, String> decline(@PathVariable String trajectoryId, @Valid @RequestBody DeclineRequest request) {
+        commands.sendAndWait(new DeclineReferralCommand(trajectoryId, request.declinedOn(), request.reason()));
+        return Map.of("trajectoryId", trajectoryId);
+    }
+
+    @PostMapping("/trajectories/{trajectoryId}/assignment")
+    Map<String, String> assign(@PathVariable String trajectoryId, @Valid @RequestBody AssignmentRequest request) {
+        commands.sendAndWait(new AssignCoachCommand(trajectoryId, request.coachId(), request.assignedOn()));
+        return Map.of("trajectoryId", trajectoryId, "coachId", request.coachId());
+    }
+
+    @PostMapping("/trajectories/{trajectoryId}/home-visits")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, String> homeVisit(@PathVariable String trajectoryId, @Valid @RequestBody HomeVisitRequest request) {
+        String visitId = UUID.randomUUID().toString();
+        commands.sendAndWait(new RecordHomeVisitCommand(trajectoryId, visitId, request.visitedOn(),
+                request.durationMinutes(), request.interpreterUsed(), request.summary()));
+        return Map.of("trajectoryId", trajectoryId, "visitId", visitId);
+    }
+
+    @PostMapping("/trajectories/{trajectoryId}/phone-contacts")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, String> phoneContact(@PathVariable String trajectoryId, @Valid @RequestBody PhoneContactRequest request) {
+        commands.sendAndWait(new LogPhoneContactCommand(trajectoryId, request.contactedOn(), request.durationMinutes(),
+                request.summary()));
+        return Map.of("trajectoryId", trajectoryId);
+    }
+
+    @PostMapping("/trajectories/{trajectoryId}/practical-support")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, String> practicalSupport(@PathVariable String trajectoryId,
+                                         @Valid @RequestBody PracticalSupportRequest request) {
+        commands.sendAndWait(new RecordPracticalSupportCommand(trajectoryId, request.givenOn(), request.kind(),
+                request.durationMinutes(), request.notes()));
+        return Map.of("trajectoryId", trajectoryId);
+    }
+
+    @PostMapping("/trajectories/{trajectoryId}/problem-inventory")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, String> problemInventory(@PathVariable String trajectoryId,
+                                         @Valid @RequestBody ProblemInventoryRequest request) {
+        commands.sendAndWait(new InventoryProblemsCommand(trajectoryId, request.inventoriedOn(), request.problemDomains(),
+                request.notes()));
+        return Map.of("trajectoryId", trajectoryId);
+    }
+
+    @PostMapping("/trajectories/{trajectoryId}/goals")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, String> setGoal(@PathVariable String trajectoryId, @Valid @RequestBody GoalRequest request) {
+        String goalId = UUID.randomUUID().toString();
+        commands.sendAndWait(new SetGoalCommand(trajectoryId, goalId, request.description(), request.lifeDomain(),
+                request.setOn()));
+        return Map.of("trajectoryId", trajectoryId, "goalId", goalId);
+    }
+
+    @PostMapping("/trajectories/{trajectoryId}/goals/{goalId}/evaluation")
+    Map<String, String> evaluateGoal(@PathVariable String trajectoryId, @PathVariable String goalId,
+                                     @Valid @RequestBody GoalEvaluationRequest request) {
+        commands.sendAndWait(new EvaluateGoalCommand(trajectoryId, goalId, request.attainment(), request.evaluatedOn()));
+        return Map.of("trajectoryId", trajectoryId, "goalId", goalId);
+    }
+
+    @PostMapping("/trajectories/{trajectoryId}/family-plan")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, String> familyPlan(@PathVariable String trajectoryId, @Valid @RequestBody FamilyPlanRequest request) {
+        List<String> cosigners = request.cosigningAgencies() == null ? List.of() : request.cosigningAgencies();
+        commands.sendAndWait(new AgreeFamilyPlanCommand(trajectoryId, request.agreedOn(), cosigners));
+        return Map.of("trajectoryId", trajectoryId);
+    }
+
+    @PostMapping("/trajectories/{trajectoryId}/agency-referrals")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, String> referToAgency(@PathVariable String trajectoryId,
+                                      @Valid @RequestBody AgencyReferralRequest request) {
+        String agencyReferralId = UUID.randomUUID().toString();
+        commands.sendAndWait(new ReferToAgencyCommand(trajectoryId, agencyReferralId, request.agency().strip(),
+                request.referredOn()));
+        return Map.of("trajectoryId", trajectoryId, "agencyReferralId", agencyReferralId);
+    }
+
+    @PostMapping("/trajectories/{trajectoryId}/agency-referrals/{agencyReferralId}/warm-handover")
+    Map<String, String> warmHandover(@PathVariable String trajectoryId, @PathVariable String agencyReferralId,
+                                     @Valid @RequestBody WarmHandoverRequest request) {
+        commands.sendAndWait(new RecordWarmHandoverCommand(trajectoryId, agencyReferralId, request.handedOverOn()));
+        return Map.of("trajectoryId", trajectoryId, "agencyReferralId", agencyReferralId);
+    }
+
+    @PostMapping("/trajectories/{trajectoryId}/coordination-meetings")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, String> coordinationMeeting(@PathVariable String trajectoryId,
+                                            @Valid @RequestBody CoordinationMeetingRequest request) {
+        commands.sendAndWait(new RecordCoordinationMeetingCommand(trajectoryId, request.heldOn(), request.agencies(),
+                request.parentsPresent(), request.notes()));
+        return Map.of("trajectoryId", trajectoryId);
+    }
+
+    @PostMapping("/trajectories/{trajectoryId}/safety-assessments")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, String> safetyAssessment(@PathVariable String trajectoryId,
+                                         @Valid @RequestBody SafetyAssessmentRequest request) {
+        commands.sendAndWait(new AssessSafetyCommand(trajectoryId, request.assessedOn(), request.verdict(),
+                request.reportedToVeiligThuis(), request.notes()));
+        return Map.of("trajectoryId", trajectoryId);
+    }
+
+    @PostMapping("/trajectories/{trajectoryId}/extensions")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, String> extension(@PathVariable String trajectoryId, @Valid @RequestBody ExtensionRequest request) {
+        commands.sendAndWait(new GrantExtensionCommand(trajectoryId, request.grantedOn(), request.months(),
+                request.reason()));
+        return Map.of("trajectoryId", trajectoryId);
+    }
+
+    @PostMapping("/trajectories/{trajectoryId}/closure")
+    Map<String, String> close(@PathVariable String trajectoryId, @Valid @RequestBody ClosureRequest request) {
+        commands.sendAndWait(new CloseTrajectoryCommand(trajectoryId, request.closedOn(), request.reason(),
+                request.clientSatisfaction(), request.referrerSatisfaction(), request.closingLetterLanguage()));
+        return Map.of("trajectoryId", trajectoryId);
+    }
+
+    @PostMapping("/trajectories/{trajectoryId}/aftercare-calls")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, String> aftercareCall(@PathVariable String trajectoryId,
+                                      @Valid @RequestBody AftercareCallRequest request) {
+        commands.sendAndWait(new LogAftercareCallCommand(trajectoryId, request.calledOn(), request.wellbeing(),
+                request.notes()));
+        return Map.of("trajectoryId", trajectoryId);
+    }
+
+    @PostMapping("/trajectories/{trajectoryId}/aftercare-end")
+    Map<String, String> endAftercare(@PathVariable String trajectoryId, @Valid @RequestBody AftercareEndRequest request) {
+        commands.sendAndWait(new EndAftercareCommand(trajectoryId, request.endedOn()));
+        return Map.of("trajectoryId", trajectoryId);
+    }
+}

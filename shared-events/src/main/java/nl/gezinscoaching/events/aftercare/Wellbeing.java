@@ -1,0 +1,8 @@
+package nl.gezinscoaching.events.aftercare;
+
+public enum Wellbeing {
+    GOOD,
+    STABLE,
+    WORRYING,
+    CRISIS
+}

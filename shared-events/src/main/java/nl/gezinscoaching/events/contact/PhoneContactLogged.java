@@ -1,0 +1,18 @@
+package nl.gezinscoaching.events.contact;
+
+import java.time.LocalDate;
+import nl.gezinscoaching.events.PersonalData;
+import nl.gezinscoaching.events.TrajectoryEvent;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record PhoneContactLogged(String trajectoryId,
+                                 LocalDate contactedOn,
+                                 int durationMinutes,
+                                 @PersonalData String summary) implements TrajectoryEvent {
+
+    @Override
+    public LocalDate occurredOn() {
+        return contactedOn;
+    }
+}

@@ -1,0 +1,2 @@
+/** Problem inventory, goals, the family plan and goal evaluation on the Goal Attainment Scale. */
+package nl.gezinscoaching.events.plan;

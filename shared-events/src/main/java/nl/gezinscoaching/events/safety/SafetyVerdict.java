@@ -1,0 +1,7 @@
+package nl.gezinscoaching.events.safety;
+
+public enum SafetyVerdict {
+    SAFE,
+    CONCERNS,
+    UNSAFE
+}
