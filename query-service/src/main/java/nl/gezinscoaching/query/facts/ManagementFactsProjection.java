@@ -1,0 +1,155 @@
+package nl.gezinscoaching.query.facts;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import nl.gezinscoaching.events.agency.FamilyReferredToAgency;
+import nl.gezinscoaching.events.agency.WarmHandoverDone;
+import nl.gezinscoaching.events.coach.CoachRegistered;
+import nl.gezinscoaching.events.contact.HomeVisitHeld;
+import nl.gezinscoaching.events.plan.GoalEvaluated;
+import nl.gezinscoaching.events.plan.GoalSet;
+import nl.gezinscoaching.events.trajectory.CoachAssigned;
+import nl.gezinscoaching.events.trajectory.CoachReassigned;
+import nl.gezinscoaching.events.trajectory.ExtensionGranted;
+import nl.gezinscoaching.events.trajectory.FamilyReferred;
+import nl.gezinscoaching.events.trajectory.ReferralDeclined;
+import nl.gezinscoaching.events.trajectory.TrajectoryClosed;
+import nl.gezinscoaching.query.support.BatchedWrites;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Projects the events management needs into the {@code rm_*} fact tables. Every write is an insert keyed
+ * by the event's identity (or an upsert by natural key), so redelivery and replay are harmless.
+ */
+@Component
+@ProcessingGroup(ManagementFactsProjection.PROCESSING_GROUP)
+class ManagementFactsProjection {
+
+    static final String PROCESSING_GROUP = "management-facts";
+
+    static final List<String> TABLES = List.of("rm_coach", "rm_trajectory", "rm_assignment", "rm_decline",
+            "rm_closure", "rm_extension", "rm_agency_referral", "rm_warm_handover", "rm_home_visit", "rm_goal",
+            "rm_goal_evaluation");
+
+    private final BatchedWrites writes;
+    private final JdbcTemplate jdbc;
+
+    ManagementFactsProjection(BatchedWrites writes, JdbcTemplate jdbc) {
+        this.writes = writes;
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(CoachRegistered event) {
+        writes.write("""
+                INSERT INTO rm_coach (coach_id, name, cluster, fte, registered_on) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (coach_id) DO NOTHING""",
+                event.coachId(), event.name(), event.cluster(), event.fte(), date(event.registeredOn()));
+    }
+
+    @EventHandler
+    void on(FamilyReferred event) {
+        writes.write("""
+                INSERT INTO rm_trajectory (trajectory_id, referred_on, district, language, interpreter_needed,
+                                           migration_generation)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (trajectory_id) DO NOTHING""",
+                event.trajectoryId(), date(event.receivedOn()), event.family().district(), event.family().language(),
+                event.family().interpreterNeeded(), event.family().migrationGeneration().name());
+    }
+
+    @EventHandler
+    void on(CoachAssigned event, @SequenceNumber long sequence) {
+        assignment(event.trajectoryId(), sequence, event.coachId(), event.assignedOn());
+    }
+
+    @EventHandler
+    void on(CoachReassigned event, @SequenceNumber long sequence) {
+        assignment(event.trajectoryId(), sequence, event.coachId(), event.reassignedOn());
+    }
+
+    private void assignment(String trajectoryId, long sequence, String coachId, LocalDate on) {
+        writes.write("""
+                INSERT INTO rm_assignment (trajectory_id, sequence, coach_id, assigned_on) VALUES (?, ?, ?, ?)
+                ON CONFLICT (trajectory_id, sequence) DO NOTHING""", trajectoryId, sequence, coachId, date(on));
+    }
+
+    @EventHandler
+    void on(ReferralDeclined event) {
+        writes.write("""
+                INSERT INTO rm_decline (trajectory_id, declined_on) VALUES (?, ?)
+                ON CONFLICT (trajectory_id) DO NOTHING""", event.trajectoryId(), date(event.declinedOn()));
+    }
+
+    @EventHandler
+    void on(TrajectoryClosed event) {
+        writes.write("""
+                INSERT INTO rm_closure (trajectory_id, closed_on, reason, client_satisfaction, referrer_satisfaction)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT (trajectory_id) DO NOTHING""",
+                event.trajectoryId(), date(event.closedOn()), event.reason().name(), event.clientSatisfaction(),
+                event.referrerSatisfaction());
+    }
+
+    @EventHandler
+    void on(ExtensionGranted event, @SequenceNumber long sequence) {
+        writes.write("""
+                INSERT INTO rm_extension (trajectory_id, sequence, granted_on, months) VALUES (?, ?, ?, ?)
+                ON CONFLICT (trajectory_id, sequence) DO NOTHING""",
+                event.trajectoryId(), sequence, date(event.grantedOn()), event.months());
+    }
+
+    @EventHandler
+    void on(FamilyReferredToAgency event) {
+        writes.write("""
+                INSERT INTO rm_agency_referral (agency_referral_id, trajectory_id, agency, referred_on)
+                VALUES (?, ?, ?, ?) ON CONFLICT (agency_referral_id) DO NOTHING""",
+                event.agencyReferralId(), event.trajectoryId(), event.agency(), date(event.referredOn()));
+    }
+
+    @EventHandler
+    void on(WarmHandoverDone event) {
+        writes.write("""
+                INSERT INTO rm_warm_handover (agency_referral_id, trajectory_id, handed_over_on) VALUES (?, ?, ?)
+                ON CONFLICT (agency_referral_id) DO NOTHING""",
+                event.agencyReferralId(), event.trajectoryId(), date(event.handedOverOn()));
+    }
+
+    @EventHandler
+    void on(HomeVisitHeld event, @SequenceNumber long sequence) {
+        writes.write("""
+                INSERT INTO rm_home_visit (trajectory_id, sequence, visited_on) VALUES (?, ?, ?)
+                ON CONFLICT (trajectory_id, sequence) DO NOTHING""",
+                event.trajectoryId(), sequence, date(event.visitedOn()));
+    }
+
+    @EventHandler
+    void on(GoalSet event) {
+        writes.write("""
+                INSERT INTO rm_goal (goal_id, trajectory_id, life_domain, set_on) VALUES (?, ?, ?, ?)
+                ON CONFLICT (goal_id) DO NOTHING""",
+                event.goalId(), event.trajectoryId(), event.lifeDomain().name(), date(event.setOn()));
+    }
+
+    @EventHandler
+    void on(GoalEvaluated event) {
+        writes.write("""
+                INSERT INTO rm_goal_evaluation (goal_id, trajectory_id, attainment, evaluated_on) VALUES (?, ?, ?, ?)
+                ON CONFLICT (goal_id) DO NOTHING""",
+                event.goalId(), event.trajectoryId(), event.attainment().name(), date(event.evaluatedOn()));
+    }
+
+    /** Before a replay: start from empty tables. */
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE " + String.join(", ", TABLES));
+    }
+
+    private static Date date(LocalDate date) {
+        return Date.valueOf(date);
+    }
+}

@@ -1,0 +1,20 @@
+package nl.gezinscoaching.query.history;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** The audit trail of one family's trajectory, in stream order. */
+public record TrajectoryHistory(String trajectoryId, List<Entry> events) {
+
+    /**
+     * @param type        the event's simple class name ({@code HomeVisitHeld})
+     * @param occurredOn  the business date
+     * @param recordedAt  when it was recorded
+     * @param recordedBy  who recorded it
+     */
+    public record Entry(long sequence, String type, LocalDate occurredOn, Instant recordedAt, String recordedBy,
+                        JsonNode data) {
+    }
+}

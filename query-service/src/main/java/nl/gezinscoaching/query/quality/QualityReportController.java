@@ -1,0 +1,173 @@
+package nl.gezinscoaching.query.quality;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.gezinscoaching.events.plan.GoalAttainment;
+import nl.gezinscoaching.events.trajectory.ClosureReason;
+import nl.gezinscoaching.platform.web.FieldProblem;
+import nl.gezinscoaching.platform.web.Problems;
+import nl.gezinscoaching.query.quality.QualityReport.Satisfaction;
+import nl.gezinscoaching.query.support.Csv;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/quality-report")
+class QualityReportController {
+
+    private static final String FIRST_ASSIGNMENT = """
+            WITH first_assignment AS (
+                SELECT DISTINCT ON (trajectory_id) trajectory_id, assigned_on
+                FROM rm_assignment ORDER BY trajectory_id, sequence
+            )
+            """;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    QualityReportController(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** @param from first day of the period (default: 1 January of this year); @param to last day (default today) */
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> report(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        LocalDate end = to != null ? to : LocalDate.now(clock);
+        LocalDate start = from != null ? from : end.withDayOfYear(1);
+        if (end.isBefore(start)) {
+            ProblemDetail problem = Problems.invalidRequest(List.of(
+                    new FieldProblem("to", "not-before-from", "must not lie before from")));
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        return ResponseEntity.ok(compute(start, end));
+    }
+
+    QualityReport compute(LocalDate from, LocalDate to) {
+        Map<String, Integer> closuresByReason = new LinkedHashMap<>();
+        for (ClosureReason reason : ClosureReason.values()) {
+            closuresByReason.put(reason.name(), 0);
+        }
+        jdbc.sql("SELECT reason, count(*) AS n FROM rm_closure WHERE closed_on BETWEEN :from AND :to GROUP BY reason")
+                .param("from", from).param("to", to)
+                .query((row, i) -> closuresByReason.put(row.getString("reason"), row.getInt("n")))
+                .list();
+        int closed = closuresByReason.values().stream().mapToInt(Integer::intValue).sum();
+
+        Map<String, Integer> attainment = new LinkedHashMap<>();
+        for (GoalAttainment value : GoalAttainment.values()) {
+            attainment.put(value.name(), 0);
+        }
+        jdbc.sql("""
+                SELECT attainment, count(*) AS n FROM rm_goal_evaluation
+                WHERE evaluated_on BETWEEN :from AND :to GROUP BY attainment""")
+                .param("from", from).param("to", to)
+                .query((row, i) -> attainment.put(row.getString("attainment"), row.getInt("n")))
+                .list();
+        int evaluated = attainment.values().stream().mapToInt(Integer::intValue).sum();
+        int achieved = attainment.get(GoalAttainment.FULLY.name()) + attainment.get(GoalAttainment.PARTLY.name());
+
+        return new QualityReport(from, to,
+                count("SELECT count(*) FROM rm_trajectory WHERE referred_on BETWEEN :from AND :to", from, to),
+                count("SELECT count(*) FROM rm_decline WHERE declined_on BETWEEN :from AND :to", from, to),
+                count(FIRST_ASSIGNMENT + "SELECT count(*) FROM first_assignment WHERE assigned_on BETWEEN :from AND :to",
+                        from, to),
+                closed, closuresByReason,
+                share(closuresByReason.get(ClosureReason.DROPPED_OUT.name()), closed),
+                count("SELECT count(*) FROM rm_home_visit WHERE visited_on BETWEEN :from AND :to", from, to),
+                number("""
+                        SELECT avg((SELECT count(*) FROM rm_home_visit v WHERE v.trajectory_id = c.trajectory_id))
+                        FROM rm_closure c WHERE c.closed_on BETWEEN :from AND :to""", from, to),
+                count("SELECT count(*) FROM rm_goal WHERE set_on BETWEEN :from AND :to", from, to),
+                evaluated, attainment, share(achieved, evaluated),
+                satisfaction("client_satisfaction", from, to),
+                satisfaction("referrer_satisfaction", from, to),
+                number(FIRST_ASSIGNMENT + """
+                        SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY f.assigned_on - t.referred_on)
+                        FROM first_assignment f JOIN rm_trajectory t ON t.trajectory_id = f.trajectory_id
+                        WHERE f.assigned_on BETWEEN :from AND :to""", from, to),
+                number(FIRST_ASSIGNMENT + """
+                        SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY c.closed_on - f.assigned_on)
+                        FROM rm_closure c JOIN first_assignment f ON f.trajectory_id = c.trajectory_id
+                        WHERE c.closed_on BETWEEN :from AND :to""", from, to));
+    }
+
+    /** The report as two columns, measure and value, for spreadsheets. */
+    record MeasureRow(String measure, String value) {
+    }
+
+    @GetMapping(produces = Csv.MEDIA_TYPE)
+    ResponseEntity<?> reportCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        ResponseEntity<?> answer = report(from, to);
+        if (!(answer.getBody() instanceof QualityReport report)) {
+            return answer;
+        }
+        List<MeasureRow> rows = new ArrayList<>();
+        rows.add(row("from", report.from()));
+        rows.add(row("to", report.to()));
+        rows.add(row("referralsReceived", report.referralsReceived()));
+        rows.add(row("referralsDeclined", report.referralsDeclined()));
+        rows.add(row("familiesStarted", report.familiesStarted()));
+        rows.add(row("familiesClosed", report.familiesClosed()));
+        report.closuresByReason().forEach((reason, n) -> rows.add(row("closures." + reason, n)));
+        rows.add(row("dropOutShare", report.dropOutShare()));
+        rows.add(row("homeVisits", report.homeVisits()));
+        rows.add(row("homeVisitsPerClosedFamily", report.homeVisitsPerClosedFamily()));
+        rows.add(row("goalsSet", report.goalsSet()));
+        rows.add(row("goalsEvaluated", report.goalsEvaluated()));
+        report.goalAttainment().forEach((value, n) -> rows.add(row("goalAttainment." + value, n)));
+        rows.add(row("goalsAchievedShare", report.goalsAchievedShare()));
+        rows.add(row("clientSatisfaction.answered", report.clientSatisfaction().answered()));
+        rows.add(row("clientSatisfaction.mean", report.clientSatisfaction().mean()));
+        rows.add(row("referrerSatisfaction.answered", report.referrerSatisfaction().answered()));
+        rows.add(row("referrerSatisfaction.mean", report.referrerSatisfaction().mean()));
+        rows.add(row("medianDaysReferralToAssignment", report.medianDaysReferralToAssignment()));
+        rows.add(row("medianDaysAssignmentToClosure", report.medianDaysAssignmentToClosure()));
+        return Csv.of("quality-report-" + report.from() + "-" + report.to(), MeasureRow.class, rows);
+    }
+
+    private static MeasureRow row(String measure, Object value) {
+        return new MeasureRow(measure, value == null ? "" : value.toString());
+    }
+
+    private int count(String sql, LocalDate from, LocalDate to) {
+        return jdbc.sql(sql).param("from", from).param("to", to).query(Integer.class).single();
+    }
+
+    private Double number(String sql, LocalDate from, LocalDate to) {
+        BigDecimal value = jdbc.sql(sql).param("from", from).param("to", to).query(BigDecimal.class).optional().orElse(null);
+        return value == null ? null : value.setScale(2, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    private Satisfaction satisfaction(String column, LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT count(" + column + ") AS answered, avg(" + column + ") AS mean "
+                        + "FROM rm_closure WHERE closed_on BETWEEN :from AND :to")
+                .param("from", from).param("to", to)
+                .query((row, i) -> {
+                    BigDecimal mean = row.getBigDecimal("mean");
+                    return new Satisfaction(row.getInt("answered"),
+                            mean == null ? null : mean.setScale(2, RoundingMode.HALF_UP).doubleValue());
+                })
+                .single();
+    }
+
+    private static Double share(int part, int whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP)
+                .doubleValue();
+    }
+}

@@ -1,0 +1,2 @@
+/** The quality report Coach je kind asks for, per period. */
+package nl.gezinscoaching.query.quality;

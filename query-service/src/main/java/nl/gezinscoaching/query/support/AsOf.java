@@ -1,0 +1,15 @@
+package nl.gezinscoaching.query.support;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/** The day a view is computed for: the requested day, or today in Amsterdam. */
+public final class AsOf {
+
+    private AsOf() {
+    }
+
+    public static LocalDate orToday(LocalDate requested, Clock clock) {
+        return requested != null ? requested : LocalDate.now(clock);
+    }
+}

@@ -1,0 +1,16 @@
+package nl.gezinscoaching.query.support;
+
+import java.math.BigDecimal;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The norms management steers by, from configuration ({@code coaching.norm-per-fte},
+ * {@code coaching.norm-months}).
+ *
+ * @param normPerFte families one full-time coach guides at most (pro rata for part-timers)
+ * @param normMonths months a trajectory is planned to take, before extensions
+ */
+@ConfigurationProperties("coaching")
+public record CoachingNorms(@DefaultValue("11") BigDecimal normPerFte, @DefaultValue("6") int normMonths) {
+}

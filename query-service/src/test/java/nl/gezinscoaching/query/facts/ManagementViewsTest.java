@@ -1,0 +1,249 @@
+package nl.gezinscoaching.query.facts;
+
+import static java.time.temporal.ChronoUnit.DAYS;
+import static nl.gezinscoaching.query.support.FixedClockConfiguration.TODAY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import nl.gezinscoaching.events.agency.FamilyReferredToAgency;
+import nl.gezinscoaching.events.agency.WarmHandoverDone;
+import nl.gezinscoaching.events.coach.CoachRegistered;
+import nl.gezinscoaching.events.contact.HomeVisitHeld;
+import nl.gezinscoaching.events.plan.GoalAttainment;
+import nl.gezinscoaching.events.plan.GoalEvaluated;
+import nl.gezinscoaching.events.plan.GoalSet;
+import nl.gezinscoaching.events.plan.LifeDomain;
+import nl.gezinscoaching.events.trajectory.Child;
+import nl.gezinscoaching.events.trajectory.ClosureReason;
+import nl.gezinscoaching.events.trajectory.CoachAssigned;
+import nl.gezinscoaching.events.trajectory.CoachReassigned;
+import nl.gezinscoaching.events.trajectory.ExtensionGranted;
+import nl.gezinscoaching.events.trajectory.Family;
+import nl.gezinscoaching.events.trajectory.FamilyReferred;
+import nl.gezinscoaching.events.trajectory.MigrationGeneration;
+import nl.gezinscoaching.events.trajectory.ReferralDeclined;
+import nl.gezinscoaching.events.trajectory.ReferralReason;
+import nl.gezinscoaching.events.trajectory.Referrer;
+import nl.gezinscoaching.events.trajectory.TrajectoryClosed;
+import nl.gezinscoaching.query.support.FixedClockConfiguration;
+import nl.gezinscoaching.query.support.ViewClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The management facts projection, driven by calling its handlers directly, read back through the
+ * caseload, overrun, waiting-list and quality views. "Today" is fixed at 22 November 2026.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(FixedClockConfiguration.class)
+class ManagementViewsTest {
+
+    @Autowired
+    ManagementFactsProjection projection;
+
+    @LocalServerPort
+    int port;
+
+    ViewClient views;
+
+    @BeforeEach
+    void givenATeamAndTheirFamilies() {
+        projection.reset();
+        views = new ViewClient(port);
+
+        projection.on(new CoachRegistered("anna", "Anna", "Zuid-West", new BigDecimal("0.5"), date(2025, 1, 1)));
+        projection.on(new CoachRegistered("bram", "Bram", "Zuid-West", BigDecimal.ONE, date(2025, 1, 1)));
+        projection.on(new CoachRegistered("cor", "Cor", "Centrum", BigDecimal.ONE, date(2025, 1, 1)));
+
+        // t1: with anna since 10 January, 2 months of extension, waiting for mental health care since 1 March
+        projection.on(referred("t1", date(2026, 1, 5), "Escamp"));
+        projection.on(new CoachAssigned("t1", "anna", date(2026, 1, 10)), 1);
+        projection.on(new FamilyReferredToAgency("t1", "a1", "GGZ", date(2026, 3, 1)));
+        projection.on(new ExtensionGranted("t1", date(2026, 6, 1), 2, "wachtlijst GGZ"), 3);
+        // t2: anna, then cor from 1 May; three visits, two goals; dropped out on 1 October
+        projection.on(referred("t2", date(2026, 2, 1), "Centrum"));
+        projection.on(new CoachAssigned("t2", "anna", date(2026, 2, 3)), 1);
+        projection.on(new HomeVisitHeld("t2", "v1", date(2026, 2, 10), 60, false, null), 2);
+        projection.on(new HomeVisitHeld("t2", "v2", date(2026, 3, 10), 60, false, null), 3);
+        projection.on(new CoachReassigned("t2", "anna", "cor", date(2026, 5, 1)), 4);
+        projection.on(new HomeVisitHeld("t2", "v3", date(2026, 5, 10), 60, false, null), 5);
+        projection.on(new GoalSet("t2", "g1", "x", LifeDomain.FINANCES, date(2026, 3, 1)));
+        projection.on(new GoalSet("t2", "g2", "y", LifeDomain.PARENTING, date(2026, 3, 1)));
+        projection.on(new FamilyReferredToAgency("t2", "a2", "Schuldhulp", date(2026, 3, 1)));
+        projection.on(new WarmHandoverDone("t2", "a2", date(2026, 3, 21)));
+        projection.on(new GoalEvaluated("t2", "g1", GoalAttainment.FULLY, date(2026, 9, 20)));
+        projection.on(new GoalEvaluated("t2", "g2", GoalAttainment.WORSENED, date(2026, 9, 20)));
+        projection.on(new TrajectoryClosed("t2", date(2026, 10, 1), ClosureReason.DROPPED_OUT, 6, null, null));
+        // t3: waiting for a coach since 1 November; t4: declined
+        projection.on(referred("t3", date(2026, 11, 1), "Escamp"));
+        projection.on(referred("t4", date(2026, 3, 1), "Laak"));
+        projection.on(new ReferralDeclined("t4", date(2026, 3, 5), "contra-indicatie"));
+        // t5..t10: six more families for anna since 1 August
+        for (int i = 5; i <= 10; i++) {
+            projection.on(referred("t" + i, date(2026, 7, 20), "Escamp"));
+            projection.on(new CoachAssigned("t" + i, "anna", date(2026, 8, 1)), 1);
+        }
+    }
+
+    @Test
+    void caseloadCountsActiveFamiliesPerCoachAgainstTheNormProRata() {
+        JsonNode caseload = views.json("/api/caseload");
+        assertThat(caseload.get("asOf").asString()).isEqualTo("2026-11-22");
+
+        JsonNode anna = coach(caseload, "anna");
+        assertThat(anna.get("activeTrajectories").asInt()).isEqualTo(7);
+        assertThat(anna.get("capacity").decimalValue()).isEqualByComparingTo("5.5");
+        assertThat(anna.get("overCapacity").asBoolean()).isTrue();
+        assertThat(coach(caseload, "bram").get("activeTrajectories").asInt()).isZero();
+        assertThat(coach(caseload, "bram").get("capacity").decimalValue()).isEqualByComparingTo("11");
+        assertThat(coach(caseload, "cor").get("activeTrajectories").asInt()).as("t2 is closed").isZero();
+
+        JsonNode zuidWest = find(caseload.get("clusters"), "cluster", "Zuid-West");
+        assertThat(zuidWest.get("coaches").asInt()).isEqualTo(2);
+        assertThat(zuidWest.get("activeTrajectories").asInt()).isEqualTo(7);
+        assertThat(zuidWest.get("capacity").decimalValue()).isEqualByComparingTo("16.5");
+        assertThat(zuidWest.get("overCapacity").asBoolean()).isFalse();
+
+        JsonNode escamp = find(caseload.get("districts"), "district", "Escamp");
+        assertThat(escamp.get("activeTrajectories").asInt()).isEqualTo(7);
+        assertThat(escamp.get("waitingForCoach").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void caseloadOnAPastDayFollowsAssignmentsReassignmentsAndClosures() {
+        JsonNode april = views.json("/api/caseload?asOf=2026-04-01");
+        assertThat(coach(april, "anna").get("activeTrajectories").asInt()).isEqualTo(2);
+        assertThat(coach(april, "cor").get("activeTrajectories").asInt()).isZero();
+
+        JsonNode june = views.json("/api/caseload?asOf=2026-06-01");
+        assertThat(coach(june, "anna").get("activeTrajectories").asInt()).isEqualTo(1);
+        assertThat(coach(june, "cor").get("activeTrajectories").asInt()).isEqualTo(1);
+
+        JsonNode dayOfClosure = views.json("/api/caseload?asOf=2026-10-01");
+        assertThat(coach(dayOfClosure, "cor").get("activeTrajectories").asInt()).isZero();
+    }
+
+    @Test
+    void overrunsListOpenTrajectoriesPastNormPlusExtensions() {
+        JsonNode overruns = views.json("/api/overruns");
+        JsonNode trajectories = overruns.get("trajectories");
+        assertThat(trajectories.size()).isEqualTo(1);
+        JsonNode t1 = trajectories.get(0);
+        assertThat(t1.get("trajectoryId").asString()).isEqualTo("t1");
+        assertThat(t1.get("coachId").asString()).isEqualTo("anna");
+        assertThat(t1.get("assignedOn").asString()).isEqualTo("2026-01-10");
+        assertThat(t1.get("plannedEndOn").asString()).isEqualTo("2026-09-10");
+        assertThat(t1.get("daysOver").asLong()).isEqualTo(DAYS.between(date(2026, 9, 10), TODAY));
+        assertThat(t1.get("waitingOnAgency").asBoolean()).isTrue();
+    }
+
+    @Test
+    void waitingListShowsFamiliesWaitingForACoachAndForAnAgency() {
+        JsonNode waiting = views.json("/api/waiting-list");
+        assertThat(waiting.get("awaitingCoach").size()).isEqualTo(1);
+        assertThat(waiting.get("awaitingCoach").get(0).get("trajectoryId").asString()).isEqualTo("t3");
+        assertThat(waiting.get("awaitingCoach").get(0).get("daysWaiting").asLong()).isEqualTo(21);
+
+        assertThat(waiting.get("awaitingAgency").size()).as("a2 was handed over").isEqualTo(1);
+        JsonNode a1 = waiting.get("awaitingAgency").get(0);
+        assertThat(a1.get("agency").asString()).isEqualTo("GGZ");
+        assertThat(a1.get("daysWaiting").asLong()).isEqualTo(DAYS.between(date(2026, 3, 1), TODAY));
+
+        JsonNode ggz = find(waiting.get("perAgency"), "agency", "GGZ");
+        assertThat(ggz.get("waiting").asInt()).isEqualTo(1);
+        JsonNode schuldhulp = find(waiting.get("perAgency"), "agency", "Schuldhulp");
+        assertThat(schuldhulp.get("waiting").asInt()).isZero();
+        assertThat(schuldhulp.get("medianDaysToWarmHandover").asDouble()).isEqualTo(20.0);
+    }
+
+    @Test
+    void qualityReportCountsThePeriod() {
+        JsonNode report = views.json("/api/quality-report?from=2026-01-01&to=2026-11-22");
+        assertThat(report.get("referralsReceived").asInt()).isEqualTo(10);
+        assertThat(report.get("referralsDeclined").asInt()).isEqualTo(1);
+        assertThat(report.get("familiesStarted").asInt()).isEqualTo(8);
+        assertThat(report.get("familiesClosed").asInt()).isEqualTo(1);
+        assertThat(report.get("closuresByReason").get("DROPPED_OUT").asInt()).isEqualTo(1);
+        assertThat(report.get("dropOutShare").asDouble()).isEqualTo(1.0);
+        assertThat(report.get("homeVisits").asInt()).isEqualTo(3);
+        assertThat(report.get("homeVisitsPerClosedFamily").asDouble()).isEqualTo(3.0);
+        assertThat(report.get("goalsSet").asInt()).isEqualTo(2);
+        assertThat(report.get("goalAttainment").get("FULLY").asInt()).isEqualTo(1);
+        assertThat(report.get("goalAttainment").get("WORSENED").asInt()).isEqualTo(1);
+        assertThat(report.get("goalsAchievedShare").asDouble()).isEqualTo(0.5);
+        assertThat(report.get("clientSatisfaction").get("mean").asDouble()).isEqualTo(6.0);
+        assertThat(report.get("referrerSatisfaction").get("answered").asInt()).isZero();
+        assertThat(report.get("medianDaysReferralToAssignment").asDouble()).isEqualTo(12.0);
+        assertThat(report.get("medianDaysAssignmentToClosure").asDouble())
+                .isEqualTo((double) DAYS.between(date(2026, 2, 3), date(2026, 10, 1)));
+
+        JsonNode march = views.json("/api/quality-report?from=2026-03-01&to=2026-03-31");
+        assertThat(march.get("referralsReceived").asInt()).isEqualTo(1);
+        assertThat(march.get("homeVisits").asInt()).isEqualTo(1);
+        assertThat(march.get("familiesClosed").asInt()).isZero();
+        assertThat(march.get("dropOutShare").isNull()).isTrue();
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothing() {
+        projection.on(new CoachAssigned("t3", "bram", date(2026, 11, 20)), 1);
+        projection.on(new CoachAssigned("t3", "bram", date(2026, 11, 20)), 1);
+        projection.on(new HomeVisitHeld("t2", "v3", date(2026, 5, 10), 60, false, null), 5);
+        assertThat(coach(views.json("/api/caseload"), "bram").get("activeTrajectories").asInt()).isEqualTo(1);
+        assertThat(views.json("/api/quality-report?from=2026-01-01&to=2026-11-22").get("homeVisits").asInt())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void everyViewAnswersInCsvToo() {
+        ViewClient.Answer caseload = views.get("/api/caseload", "text/csv");
+        assertThat(caseload.status()).isEqualTo(200);
+        assertThat(caseload.contentType()).startsWith("text/csv");
+        List<String> lines = caseload.body().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("coachId,name,cluster,fte,activeTrajectories,capacity,overCapacity");
+        assertThat(lines).contains("anna,Anna,Zuid-West,0.5,7,5.5,true");
+
+        assertThat(views.get("/api/overruns", "text/csv").body().lines()).anyMatch(l -> l.startsWith("t1,anna,2026-01-10,2,"));
+        assertThat(views.get("/api/waiting-list", "text/csv").body().lines()).contains("COACH,t3,Escamp,,2026-11-01,21");
+        assertThat(views.get("/api/quality-report?from=2026-01-01", "text/csv").body().lines())
+                .contains("familiesClosed,1", "goalAttainment.FULLY,1");
+    }
+
+    @Test
+    void aPeriodThatEndsBeforeItStartsIsRefused() {
+        ViewClient.Answer answer = views.get("/api/quality-report?from=2026-05-01&to=2026-04-01", "application/json");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().get("errors").get(0).get("field").asString()).isEqualTo("to");
+        assertThat(views.get("/api/caseload?asOf=yesterday", "application/json").status()).isEqualTo(400);
+    }
+
+    private static FamilyReferred referred(String id, LocalDate on, String district) {
+        return new FamilyReferred(id, on, new Family(null, "Familie " + id, district, "nl", false, MigrationGeneration.NONE),
+                List.of(new Child("kind", date(2015, 1, 1))), new Referrer("verwijzer", "school"),
+                java.util.Set.of(ReferralReason.CARE_COORDINATION), false);
+    }
+
+    private static JsonNode coach(JsonNode caseload, String coachId) {
+        return find(caseload.get("coaches"), "coachId", coachId);
+    }
+
+    private static JsonNode find(JsonNode array, String field, String value) {
+        return StreamSupport.stream(array.spliterator(), false)
+                .filter(node -> node.get(field).asString().equals(value))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + field + " " + value + " in " + array));
+    }
+
+    private static LocalDate date(int year, int month, int day) {
+        return LocalDate.of(year, month, day);
+    }
+}
