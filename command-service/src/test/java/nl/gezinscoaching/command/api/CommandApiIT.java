@@ -23,7 +23,6 @@ import nl.gezinscoaching.platform.database.EmbeddedDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,12 +57,12 @@ class CommandApiIT {
     }
 
     private static void startApplication() {
-        app = new SpringApplicationBuilder(CommandServiceApplication.class)
-                .properties("server.port=0",
-                        "spring.datasource.url=" + EmbeddedDatabase.jdbcUrl(postgres),
-                        "spring.datasource.username=postgres",
-                        "spring.datasource.password=postgres")
-                .run();
+        app = CommandServiceApplication.application()
+                // command-line arguments: they outrank the application.yml (builder properties would not)
+                .run("--server.port=0",
+                        "--spring.datasource.url=" + EmbeddedDatabase.jdbcUrl(postgres),
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres");
         baseUrl = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
     }
 

@@ -77,8 +77,19 @@ public class ReadModelRebuild {
                 percent, done * 1000 / millis, readModels);
     }
 
+    /**
+     * Done when every read model has processed the events that were in the store when the rebuild began.
+     * Axon keeps a processor in replay mode until it sees an event newer than the reset point, so a
+     * replaying processor at the old head counts as done; one that is not replaying counts only once it
+     * has passed that head, because right after the reset its status may still show the old token.
+     */
     private boolean isFinished() {
-        return readModelStatuses().stream().allMatch(r -> !r.replaying() && r.position() >= eventsTotal);
+        if (eventsTotal == 0) {
+            return true;
+        }
+        return readModelStatuses().stream().allMatch(r -> r.replaying()
+                ? r.position() >= eventsTotal
+                : r.position() > eventsTotal);
     }
 
     private List<RebuildStatus.ReadModel> readModelStatuses() {
