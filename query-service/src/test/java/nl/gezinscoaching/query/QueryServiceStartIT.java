@@ -30,8 +30,13 @@ class QueryServiceStartIT {
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
 
-        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
+        HttpResponse<String> anonymousMetrics = http.send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymousMetrics.statusCode()).isEqualTo(401);
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("admin:admin".getBytes()))
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
 

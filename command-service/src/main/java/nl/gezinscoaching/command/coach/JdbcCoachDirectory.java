@@ -24,9 +24,17 @@ class JdbcCoachDirectory implements CoachDirectory {
 
     @EventHandler
     void on(CoachRegistered event) {
-        jdbc.sql("INSERT INTO coach_directory (coach_id) VALUES (?) ON CONFLICT DO NOTHING")
-                .param(event.coachId())
+        jdbc.sql("INSERT INTO coach_directory (coach_id, cluster) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(event.coachId(), event.cluster())
                 .update();
+    }
+
+    @Override
+    public java.util.Optional<String> clusterOf(String coachId) {
+        return jdbc.sql("SELECT cluster FROM coach_directory WHERE coach_id = ?")
+                .param(coachId)
+                .query(String.class)
+                .optional();
     }
 
     @Override

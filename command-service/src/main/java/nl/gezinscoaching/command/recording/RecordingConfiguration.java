@@ -31,12 +31,11 @@ class RecordingConfiguration {
 
     @Bean
     CurrentUser currentUser() {
-        return CurrentUser.ANONYMOUS;
+        return nl.gezinscoaching.platform.security.CurrentUser::name;
     }
 
-    /** Who is recording. Until login exists, everyone is "anonymous". */
+    /** Who is recording: the signed-in user's name. */
     @FunctionalInterface
     interface CurrentUser extends Supplier<String> {
-        CurrentUser ANONYMOUS = () -> "anonymous";
     }
 }

@@ -23,7 +23,14 @@ import nl.gezinscoaching.command.trajectory.TrajectoryRequests.ProblemInventoryR
 import nl.gezinscoaching.command.trajectory.TrajectoryRequests.ReferralRequest;
 import nl.gezinscoaching.command.trajectory.TrajectoryRequests.SafetyAssessmentRequest;
 import nl.gezinscoaching.command.trajectory.TrajectoryRequests.WarmHandoverRequest;
+import nl.gezinscoaching.command.access.Action;
+import nl.gezinscoaching.command.access.TrajectoryAction;
+import nl.gezinscoaching.command.coach.CoachDirectory;
+import nl.gezinscoaching.platform.security.CurrentUser;
+import nl.gezinscoaching.platform.security.PlatformUser;
+import nl.gezinscoaching.platform.security.Role;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,9 +46,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TrajectoryController {
 
     private final CommandGateway commands;
+    private final CoachDirectory coaches;
 
-    TrajectoryController(CommandGateway commands) {
+    TrajectoryController(CommandGateway commands, CoachDirectory coaches) {
         this.commands = commands;
+        this.coaches = coaches;
     }
 
     @PostMapping("/referrals")
@@ -53,19 +62,36 @@ class TrajectoryController {
     }
 
     @PostMapping("/trajectories/{trajectoryId}/decline")
+    @TrajectoryAction(Action.TRIAGE)
     Map<String, String> decline(@PathVariable String trajectoryId, @Valid @RequestBody DeclineRequest request) {
         commands.sendAndWait(new DeclineReferralCommand(trajectoryId, request.declinedOn(), request.reason()));
         return Map.of("trajectoryId", trajectoryId);
     }
 
     @PostMapping("/trajectories/{trajectoryId}/assignment")
+    @TrajectoryAction(Action.ASSIGNMENT)
     Map<String, String> assign(@PathVariable String trajectoryId, @Valid @RequestBody AssignmentRequest request) {
+        requireCoachOfOwnCluster(request.coachId());
         commands.sendAndWait(new AssignCoachCommand(trajectoryId, request.coachId(), request.assignedOn()));
         return Map.of("trajectoryId", trajectoryId, "coachId", request.coachId());
     }
 
+    /** A senior coach assigns to the coaches of their own cluster (an unknown coach is the aggregate's 404). */
+    private void requireCoachOfOwnCluster(String coachId) {
+        PlatformUser user = CurrentUser.get().orElseThrow(() -> new AccessDeniedException("No user"));
+        if (user.has(Role.ADMIN)) {
+            return;
+        }
+        coaches.clusterOf(coachId)
+                .filter(cluster -> !cluster.equals(user.cluster()))
+                .ifPresent(otherCluster -> {
+                    throw new AccessDeniedException("Coach of another cluster");
+                });
+    }
+
     @PostMapping("/trajectories/{trajectoryId}/home-visits")
     @ResponseStatus(HttpStatus.CREATED)
+    @TrajectoryAction(Action.COACHING)
     Map<String, String> homeVisit(@PathVariable String trajectoryId, @Valid @RequestBody HomeVisitRequest request) {
         String visitId = UUID.randomUUID().toString();
         commands.sendAndWait(new RecordHomeVisitCommand(trajectoryId, visitId, request.visitedOn(),
@@ -75,6 +101,7 @@ class TrajectoryController {
 
     @PostMapping("/trajectories/{trajectoryId}/phone-contacts")
     @ResponseStatus(HttpStatus.CREATED)
+    @TrajectoryAction(Action.COACHING)
     Map<String, String> phoneContact(@PathVariable String trajectoryId, @Valid @RequestBody PhoneContactRequest request) {
         commands.sendAndWait(new LogPhoneContactCommand(trajectoryId, request.contactedOn(), request.durationMinutes(),
                 request.summary()));
@@ -83,6 +110,7 @@ class TrajectoryController {
 
     @PostMapping("/trajectories/{trajectoryId}/practical-support")
     @ResponseStatus(HttpStatus.CREATED)
+    @TrajectoryAction(Action.COACHING)
     Map<String, String> practicalSupport(@PathVariable String trajectoryId,
                                          @Valid @RequestBody PracticalSupportRequest request) {
         commands.sendAndWait(new RecordPracticalSupportCommand(trajectoryId, request.givenOn(), request.kind(),
@@ -92,6 +120,7 @@ class TrajectoryController {
 
     @PostMapping("/trajectories/{trajectoryId}/problem-inventory")
     @ResponseStatus(HttpStatus.CREATED)
+    @TrajectoryAction(Action.COACHING)
     Map<String, String> problemInventory(@PathVariable String trajectoryId,
                                          @Valid @RequestBody ProblemInventoryRequest request) {
         commands.sendAndWait(new InventoryProblemsCommand(trajectoryId, request.inventoriedOn(), request.problemDomains(),
@@ -101,6 +130,7 @@ class TrajectoryController {
 
     @PostMapping("/trajectories/{trajectoryId}/goals")
     @ResponseStatus(HttpStatus.CREATED)
+    @TrajectoryAction(Action.COACHING)
     Map<String, String> setGoal(@PathVariable String trajectoryId, @Valid @RequestBody GoalRequest request) {
         String goalId = UUID.randomUUID().toString();
         commands.sendAndWait(new SetGoalCommand(trajectoryId, goalId, request.description(), request.lifeDomain(),
@@ -109,6 +139,7 @@ class TrajectoryController {
     }
 
     @PostMapping("/trajectories/{trajectoryId}/goals/{goalId}/evaluation")
+    @TrajectoryAction(Action.COACHING)
     Map<String, String> evaluateGoal(@PathVariable String trajectoryId, @PathVariable String goalId,
                                      @Valid @RequestBody GoalEvaluationRequest request) {
         commands.sendAndWait(new EvaluateGoalCommand(trajectoryId, goalId, request.attainment(), request.evaluatedOn()));
@@ -117,6 +148,7 @@ class TrajectoryController {
 
     @PostMapping("/trajectories/{trajectoryId}/family-plan")
     @ResponseStatus(HttpStatus.CREATED)
+    @TrajectoryAction(Action.COACHING)
     Map<String, String> familyPlan(@PathVariable String trajectoryId, @Valid @RequestBody FamilyPlanRequest request) {
         List<String> cosigners = request.cosigningAgencies() == null ? List.of() : request.cosigningAgencies();
         commands.sendAndWait(new AgreeFamilyPlanCommand(trajectoryId, request.agreedOn(), cosigners));
@@ -125,6 +157,7 @@ class TrajectoryController {
 
     @PostMapping("/trajectories/{trajectoryId}/agency-referrals")
     @ResponseStatus(HttpStatus.CREATED)
+    @TrajectoryAction(Action.COACHING)
     Map<String, String> referToAgency(@PathVariable String trajectoryId,
                                       @Valid @RequestBody AgencyReferralRequest request) {
         String agencyReferralId = UUID.randomUUID().toString();
@@ -134,6 +167,7 @@ class TrajectoryController {
     }
 
     @PostMapping("/trajectories/{trajectoryId}/agency-referrals/{agencyReferralId}/warm-handover")
+    @TrajectoryAction(Action.COACHING)
     Map<String, String> warmHandover(@PathVariable String trajectoryId, @PathVariable String agencyReferralId,
                                      @Valid @RequestBody WarmHandoverRequest request) {
         commands.sendAndWait(new RecordWarmHandoverCommand(trajectoryId, agencyReferralId, request.handedOverOn()));
@@ -142,6 +176,7 @@ class TrajectoryController {
 
     @PostMapping("/trajectories/{trajectoryId}/coordination-meetings")
     @ResponseStatus(HttpStatus.CREATED)
+    @TrajectoryAction(Action.COACHING)
     Map<String, String> coordinationMeeting(@PathVariable String trajectoryId,
                                             @Valid @RequestBody CoordinationMeetingRequest request) {
         commands.sendAndWait(new RecordCoordinationMeetingCommand(trajectoryId, request.heldOn(), request.agencies(),
@@ -151,6 +186,7 @@ class TrajectoryController {
 
     @PostMapping("/trajectories/{trajectoryId}/safety-assessments")
     @ResponseStatus(HttpStatus.CREATED)
+    @TrajectoryAction(Action.COACHING)
     Map<String, String> safetyAssessment(@PathVariable String trajectoryId,
                                          @Valid @RequestBody SafetyAssessmentRequest request) {
         commands.sendAndWait(new AssessSafetyCommand(trajectoryId, request.assessedOn(), request.verdict(),
@@ -160,6 +196,7 @@ class TrajectoryController {
 
     @PostMapping("/trajectories/{trajectoryId}/extensions")
     @ResponseStatus(HttpStatus.CREATED)
+    @TrajectoryAction(Action.EXTENSION)
     Map<String, String> extension(@PathVariable String trajectoryId, @Valid @RequestBody ExtensionRequest request) {
         commands.sendAndWait(new GrantExtensionCommand(trajectoryId, request.grantedOn(), request.months(),
                 request.reason()));
@@ -167,6 +204,7 @@ class TrajectoryController {
     }
 
     @PostMapping("/trajectories/{trajectoryId}/closure")
+    @TrajectoryAction(Action.COACHING)
     Map<String, String> close(@PathVariable String trajectoryId, @Valid @RequestBody ClosureRequest request) {
         commands.sendAndWait(new CloseTrajectoryCommand(trajectoryId, request.closedOn(), request.reason(),
                 request.clientSatisfaction(), request.referrerSatisfaction(), request.closingLetterLanguage()));
@@ -175,6 +213,7 @@ class TrajectoryController {
 
     @PostMapping("/trajectories/{trajectoryId}/aftercare-calls")
     @ResponseStatus(HttpStatus.CREATED)
+    @TrajectoryAction(Action.COACHING)
     Map<String, String> aftercareCall(@PathVariable String trajectoryId,
                                       @Valid @RequestBody AftercareCallRequest request) {
         commands.sendAndWait(new LogAftercareCallCommand(trajectoryId, request.calledOn(), request.wellbeing(),
@@ -183,6 +222,7 @@ class TrajectoryController {
     }
 
     @PostMapping("/trajectories/{trajectoryId}/aftercare-end")
+    @TrajectoryAction(Action.COACHING)
     Map<String, String> endAftercare(@PathVariable String trajectoryId, @Valid @RequestBody AftercareEndRequest request) {
         commands.sendAndWait(new EndAftercareCommand(trajectoryId, request.endedOn()));
         return Map.of("trajectoryId", trajectoryId);

@@ -35,6 +35,7 @@ class CommandApiIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String ADMIN = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:admin".getBytes());
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
 
     private static EmbeddedPostgres postgres;
@@ -76,7 +77,7 @@ class CommandApiIT {
 
     private static Answer post(String path, String json) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                        .header("Content-Type", "application/json")
+                        .header("Content-Type", "application/json").header("Authorization", ADMIN)
                         .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode body = response.body().isBlank() ? null : JSON.readTree(response.body());
@@ -226,7 +227,7 @@ class CommandApiIT {
                 JsonNode payload = JSON.readTree(rows.getString(1));
                 assertThat(payload.get("receivedOn").asString()).isEqualTo(days(300));
                 assertThat(payload.get("family").get("district").asString()).isEqualTo("Escamp");
-                assertThat(JSON.readTree(rows.getString(2)).get("recordedBy").asString()).isEqualTo("anonymous");
+                assertThat(JSON.readTree(rows.getString(2)).get("recordedBy").asString()).isEqualTo("admin");
                 assertThat(rows.getString(3)).isEqualTo("1");
             }
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import nl.gezinscoaching.platform.web.Problems;
+import nl.gezinscoaching.query.access.FamilyAccess;
 import nl.gezinscoaching.query.history.TrajectoryHistory.Entry;
 import nl.gezinscoaching.query.support.Csv;
 import org.springframework.http.HttpStatus;
@@ -22,14 +23,17 @@ class HistoryController {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final FamilyAccess access;
 
-    HistoryController(JdbcClient jdbc, JsonMapper json) {
+    HistoryController(JdbcClient jdbc, JsonMapper json, FamilyAccess access) {
         this.jdbc = jdbc;
         this.json = json;
+        this.access = access;
     }
 
     @GetMapping(path = "/api/trajectories/{trajectoryId}/history", produces = MediaType.APPLICATION_JSON_VALUE)
     TrajectoryHistory history(@PathVariable String trajectoryId) {
+        access.requireMayRead(trajectoryId);
         List<Entry> events = jdbc.sql("""
                 SELECT sequence, type, occurred_on, recorded_at, recorded_by, data::text AS data
                 FROM rm_history WHERE trajectory_id = ? ORDER BY sequence""")

@@ -39,6 +39,7 @@ class ManagementViewsEndToEndIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String ADMIN = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:admin".getBytes());
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
@@ -77,7 +78,7 @@ class ManagementViewsEndToEndIT {
 
     private static JsonNode send(String path, String json) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(commands + path))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                        .header("Content-Type", "application/json").header("Authorization", ADMIN).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("POST " + path + ": " + response.body()).isBetween(200, 201);
         return JSON.readTree(response.body());
@@ -178,7 +179,7 @@ class ManagementViewsEndToEndIT {
         assertThat(types).containsExactly("FamilyReferred", "CoachAssigned", "HomeVisitHeld", "ExtensionGranted",
                 "FamilyReferredToAgency");
         assertThat(history.get("events").get(2).get("occurredOn").asString()).isEqualTo(daysAgo(380));
-        assertThat(history.get("events").get(2).get("recordedBy").asString()).isEqualTo("anonymous");
+        assertThat(history.get("events").get(2).get("recordedBy").asString()).isEqualTo("admin");
         assertThat(history.get("events").get(2).get("data").get("durationMinutes").asInt()).isEqualTo(60);
         awaitView("/api/trajectories/" + closed + "/history", h -> h.get("events").size() == 3);
         assertThat(views.get("/api/trajectories/unknown/history", "application/json").status()).isEqualTo(404);

@@ -15,9 +15,17 @@ public final class ViewClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
+    private final String authorization;
 
+    /** A client signed in as the demo administrator. */
     public ViewClient(int port) {
+        this(port, "admin", "admin");
+    }
+
+    public ViewClient(int port, String username, String password) {
         this.baseUrl = "http://localhost:" + port;
+        this.authorization = "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public record Answer(int status, String contentType, String body) {
@@ -29,7 +37,7 @@ public final class ViewClient {
     public Answer get(String path, String accept) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Accept", accept).header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
         } catch (IOException e) {
@@ -51,6 +59,7 @@ public final class ViewClient {
     public Answer post(String path) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .header("Authorization", authorization)
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body());

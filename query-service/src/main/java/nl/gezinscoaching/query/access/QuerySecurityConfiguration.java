@@ -1,0 +1,29 @@
+package nl.gezinscoaching.query.access;
+
+import nl.gezinscoaching.platform.security.EndpointRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * The query service's URL rules. Anything under /api that is not named here is refused, so a new
+ * endpoint is closed until it gets its rule.
+ */
+@Configuration(proxyBeanMethods = false)
+class QuerySecurityConfiguration {
+
+    @Bean
+    EndpointRules queryEndpointRules() {
+        return requests -> requests
+                .requestMatchers(HttpMethod.GET, "/api/caseload", "/api/overruns", "/api/waiting-list",
+                        "/api/quality-report")
+                .hasAnyRole("MANAGER", "SENIOR_COACH", "ADMIN")
+                .requestMatchers(HttpMethod.GET, "/api/trajectories/*/history")
+                .hasAnyRole("COACH", "SENIOR_COACH", "MANAGER", "ADMIN")
+                .requestMatchers(HttpMethod.GET, "/api/families/*/reads", "/api/retention")
+                .hasAnyRole("MANAGER", "ADMIN")
+                .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                .requestMatchers(HttpMethod.GET, "/api/analytics/**").hasAnyRole("ANALYST", "ADMIN")
+                .requestMatchers("/api/**").denyAll();
+    }
+}
