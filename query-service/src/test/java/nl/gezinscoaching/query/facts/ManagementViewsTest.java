@@ -218,6 +218,24 @@ class ManagementViewsTest {
     }
 
     @Test
+    void analystsExportDurationsUnderPseudonymsWithoutIdsOrDates() {
+        ViewClient analyst = new ViewClient(port, "ali", "ali");
+        JsonNode rows = analyst.json("/api/analytics/durations");
+        assertThat(rows.size()).isEqualTo(10);
+        String export = analyst.get("/api/analytics/durations", "text/csv").body();
+        assertThat(export).doesNotContain("t1,", "t2,", "2026-01-05", "2026-01-10");
+        JsonNode t1 = StreamSupport.stream(rows.spliterator(), false)
+                .filter(r -> r.get("extensionMonths").asInt() == 2).findFirst().orElseThrow();
+        assertThat(t1.get("pseudonym").asString()).hasSize(32).isNotEqualTo("t1");
+        assertThat(t1.get("referralMonth").asString()).isEqualTo("2026-01");
+        assertThat(t1.get("daysReferralToAssignment").asInt()).isEqualTo(5);
+        assertThat(t1.get("cluster").asString()).isEqualTo("Zuid-West");
+        assertThat(t1.get("daysLongestAgencyWait").asLong()).isEqualTo(DAYS.between(date(2026, 3, 1), TODAY));
+        assertThat(analyst.json("/api/analytics/durations").get(0).get("pseudonym").asString())
+                .as("stable pseudonyms").isEqualTo(rows.get(0).get("pseudonym").asString());
+    }
+
+    @Test
     void aPeriodThatEndsBeforeItStartsIsRefused() {
         ViewClient.Answer answer = views.get("/api/quality-report?from=2026-05-01&to=2026-04-01", "application/json");
         assertThat(answer.status()).isEqualTo(400);
