@@ -1,0 +1,151 @@
+package nl.gezinscoaching.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.gezinscoaching.command.CommandServiceApplication;
+import nl.gezinscoaching.command.coach.RegisterCoachCommand;
+import nl.gezinscoaching.command.trajectory.AssignCoachCommand;
+import nl.gezinscoaching.command.trajectory.RecordHomeVisitCommand;
+import nl.gezinscoaching.command.trajectory.ReferFamilyCommand;
+import nl.gezinscoaching.events.trajectory.Child;
+import nl.gezinscoaching.events.trajectory.Family;
+import nl.gezinscoaching.events.trajectory.MigrationGeneration;
+import nl.gezinscoaching.events.trajectory.ReferralReason;
+import nl.gezinscoaching.events.trajectory.Referrer;
+import nl.gezinscoaching.query.QueryServiceApplication;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Projection lag under load: commands go in at {@code -Dbench.rate=50} per second for
+ * {@code -Dbench.seconds=60} seconds (home visits, plus 5 probes a second of a referral and an
+ * assignment); for each probe, the time from the assignment's commit until {@code GET /api/caseload}
+ * (over HTTP, as a manager's screen would ask) shows it.
+ */
+final class LagBenchmark {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PROBES_PER_SECOND = 5;
+    private static final int PROBE_COACHES = 10;
+
+    private LagBenchmark() {
+    }
+
+    static void run() throws Exception {
+        int rate = Integer.getInteger("bench.rate", 50);
+        int seconds = Integer.getInteger("bench.seconds", 60);
+        System.out.println("\n== Projection lag at " + rate + " commands/s for " + seconds + " s ==");
+        try (BenchDatabase database = new BenchDatabase();
+             ConfigurableApplicationContext commands = CommandServiceApplication.application()
+                     .web(WebApplicationType.NONE).run(database.serviceArguments());
+             ConfigurableApplicationContext query = new SpringApplicationBuilder(QueryServiceApplication.class)
+                     .run(database.serviceArguments())) {
+            CommandGateway gateway = commands.getBean(CommandGateway.class);
+            String caseloadUrl = "http://localhost:" + query.getEnvironment().getProperty("local.server.port") + "/api/caseload";
+
+            for (int c = 0; c < 20 + PROBE_COACHES; c++) {
+                gateway.sendAndWait(new RegisterCoachCommand("coach-" + c, "Coach " + c, "Noord", BigDecimal.ONE,
+                        TODAY.minusYears(1)));
+            }
+            List<String> families = new ArrayList<>();
+            for (int f = 0; f < 200; f++) {
+                families.add(refer(gateway, 100));
+                gateway.sendAndWait(new AssignCoachCommand(families.get(f), "coach-" + (f % 20), TODAY.minusDays(90)));
+            }
+
+            int probes = seconds * PROBES_PER_SECOND;
+            int loadPerSecond = Math.max(0, rate - 2 * PROBES_PER_SECOND);
+            ScheduledExecutorService load = Executors.newScheduledThreadPool(4);
+            AtomicInteger loadSent = new AtomicInteger();
+            load.scheduleAtFixedRate(() -> {
+                gateway.sendAndWait(new RecordHomeVisitCommand(families.get(ThreadLocalRandom.current().nextInt(families.size())),
+                        UUID.randomUUID().toString(), TODAY.minusDays(5), 60, false, "huisbezoek"));
+                loadSent.incrementAndGet();
+            }, 0, 1_000_000 / Math.max(1, loadPerSecond), TimeUnit.MICROSECONDS);
+
+            ScheduledExecutorService probing = Executors.newScheduledThreadPool(8);
+            ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
+            int[] expected = new int[PROBE_COACHES];
+            CountDownLatch done = new CountDownLatch(probes);
+            HttpClient http = HttpClient.newHttpClient();
+            long start = System.nanoTime();
+            for (int p = 0; p < probes; p++) {
+                int coach = p % PROBE_COACHES;
+                int count = ++expected[coach];
+                probing.schedule(() -> {
+                    try {
+                        String family = refer(gateway, 10);
+                        gateway.sendAndWait(new AssignCoachCommand(family, "coach-" + (20 + coach), TODAY));
+                        long committed = System.nanoTime();
+                        while (active(http, caseloadUrl, "coach-" + (20 + coach)) < count) {
+                            Thread.sleep(5);
+                        }
+                        lags.add(System.nanoTime() - committed);
+                    } catch (Exception e) {
+                        System.out.println("probe failed: " + e.getClass().getSimpleName());
+                    } finally {
+                        done.countDown();
+                    }
+                }, 1_000_000L * p / PROBES_PER_SECOND, TimeUnit.MICROSECONDS);
+            }
+            done.await(seconds + 120L, TimeUnit.SECONDS);
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            load.shutdownNow();
+            probing.shutdownNow();
+
+            Latencies latencies = new Latencies();
+            lags.forEach(latencies::add);
+            latencies = Latencies.merge(List.of(latencies));
+            double commandRate = (loadSent.get() + 2.0 * latencies.count()) / elapsed;
+            System.out.printf("commands: %.1f/s over %.0f s; probes measured: %d%n", commandRate, elapsed, latencies.count());
+            System.out.printf("lag appended -> visible in /api/caseload: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+                    latencies.millis(0.5), latencies.millis(0.95), latencies.millis(0.99), latencies.millis(1.0));
+            System.out.printf("Target: p99 < 1 s: %s%n", latencies.millis(0.99) < 1000 ? "MET" : "MISSED");
+        }
+    }
+
+    private static String refer(CommandGateway gateway, int daysAgo) {
+        String id = UUID.randomUUID().toString();
+        gateway.sendAndWait(new ReferFamilyCommand(id, TODAY.minusDays(daysAgo),
+                new Family(null, "Familie Lag", "Escamp", "nl", false, MigrationGeneration.NONE),
+                List.of(new Child("Kind", LocalDate.of(2016, 1, 1))), new Referrer("Arts", "JGZ"),
+                Set.of(ReferralReason.CARE_COORDINATION), false));
+        return id;
+    }
+
+    private static int active(HttpClient http, String url, String coachId) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        for (JsonNode coach : JSON.readTree(response.body()).get("coaches")) {
+            if (coach.get("coachId").asText().equals(coachId)) {
+                return coach.get("activeTrajectories").asInt();
+            }
+        }
+        return 0;
+    }
+}
