@@ -2,31 +2,41 @@ package nl.gezinscoaching.query.history;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import nl.gezinscoaching.events.TrajectoryEvent;
 import nl.gezinscoaching.platform.web.Problems;
 import nl.gezinscoaching.query.access.FamilyAccess;
 import nl.gezinscoaching.query.history.TrajectoryHistory.Entry;
 import nl.gezinscoaching.query.support.Csv;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * The full history of one trajectory, read from its own event stream in the event store: always complete
+ * and current, and no second copy of the family's personal data to keep or to erase.
+ */
 @RestController
 class HistoryController {
 
-    private final JdbcClient jdbc;
+    static final String RECORDED_BY = "recordedBy";
+
+    private final EventStore eventStore;
     private final JsonMapper json;
     private final FamilyAccess access;
 
-    HistoryController(JdbcClient jdbc, JsonMapper json, FamilyAccess access) {
-        this.jdbc = jdbc;
+    HistoryController(EventStore eventStore, JsonMapper json, FamilyAccess access) {
+        this.eventStore = eventStore;
         this.json = json;
         this.access = access;
     }
@@ -34,15 +44,17 @@ class HistoryController {
     @GetMapping(path = "/api/trajectories/{trajectoryId}/history", produces = MediaType.APPLICATION_JSON_VALUE)
     TrajectoryHistory history(@PathVariable String trajectoryId) {
         access.requireMayRead(trajectoryId);
-        List<Entry> events = jdbc.sql("""
-                SELECT sequence, type, occurred_on, recorded_at, recorded_by, data::text AS data
-                FROM rm_history WHERE trajectory_id = ? ORDER BY sequence""")
-                .param(trajectoryId)
-                .query((row, i) -> new Entry(row.getLong("sequence"), row.getString("type"),
-                        row.getObject("occurred_on", LocalDate.class),
-                        row.getObject("recorded_at", java.time.OffsetDateTime.class).toInstant(),
-                        row.getString("recorded_by"), json.readTree(row.getString("data"))))
-                .list();
+        List<Entry> events = new ArrayList<>();
+        DomainEventStream stream = eventStore.readEvents(trajectoryId);
+        while (stream.hasNext()) {
+            DomainEventMessage<?> message = stream.next();
+            if (!(message.getPayload() instanceof TrajectoryEvent event)) {
+                throw new UnknownTrajectoryException(); // a coach's stream, not a trajectory's
+            }
+            Object recordedBy = message.getMetaData().get(RECORDED_BY);
+            events.add(new Entry(message.getSequenceNumber(), event.getClass().getSimpleName(), event.occurredOn(),
+                    message.getTimestamp(), recordedBy == null ? null : recordedBy.toString(), event));
+        }
         if (events.isEmpty()) {
             throw new UnknownTrajectoryException();
         }
@@ -59,7 +71,7 @@ class HistoryController {
         TrajectoryHistory history = history(trajectoryId);
         return Csv.of("history-" + trajectoryId, HistoryRow.class, history.events().stream()
                 .map(e -> new HistoryRow(e.sequence(), e.type(), e.occurredOn(), e.recordedAt(), e.recordedBy(),
-                        e.data().toString()))
+                        json.writeValueAsString(e.data())))
                 .toList());
     }
 
@@ -74,6 +86,6 @@ class HistoryController {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.of(HttpStatus.NOT_FOUND, "unknown-trajectory", "Not found",
-                        "No trajectory with this id exists (or its events are not projected yet)"));
+                        "No trajectory with this id exists"));
     }
 }

@@ -3,7 +3,6 @@ package nl.gezinscoaching.query.history;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
 
 /** The audit trail of one family's trajectory, in stream order. */
 public record TrajectoryHistory(String trajectoryId, List<Entry> events) {
@@ -13,8 +12,9 @@ public record TrajectoryHistory(String trajectoryId, List<Entry> events) {
      * @param occurredOn  the business date
      * @param recordedAt  when it was recorded
      * @param recordedBy  who recorded it
+     * @param data        the event's fields
      */
     public record Entry(long sequence, String type, LocalDate occurredOn, Instant recordedAt, String recordedBy,
-                        JsonNode data) {
+                        Object data) {
     }
 }

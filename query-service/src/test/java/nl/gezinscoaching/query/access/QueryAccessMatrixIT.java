@@ -93,7 +93,7 @@ class QueryAccessMatrixIT {
             append(trajectory, 1, new CoachAssigned(trajectory, coach, day));
         }
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (jdbc.sql("SELECT count(*) FROM rm_history WHERE trajectory_id LIKE 'matrix-%'").query(Long.class).single() < 4
+        while (jdbc.sql("SELECT count(*) FROM rm_trajectory WHERE trajectory_id LIKE 'matrix-%'").query(Long.class).single() < 2
                 || jdbc.sql("SELECT count(*) FROM rm_assignment WHERE trajectory_id LIKE 'matrix-%'").query(Long.class).single() < 2) {
             assertThat(Instant.now()).as("projections caught up").isBefore(deadline);
             Thread.sleep(25);
