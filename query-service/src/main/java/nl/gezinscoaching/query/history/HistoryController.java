@@ -7,6 +7,7 @@ import java.util.List;
 import nl.gezinscoaching.events.TrajectoryEvent;
 import nl.gezinscoaching.platform.web.Problems;
 import nl.gezinscoaching.query.access.FamilyAccess;
+import nl.gezinscoaching.query.audit.ReadAudit;
 import nl.gezinscoaching.query.history.TrajectoryHistory.Entry;
 import nl.gezinscoaching.query.support.Csv;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -34,15 +35,24 @@ class HistoryController {
     private final EventStore eventStore;
     private final JsonMapper json;
     private final FamilyAccess access;
+    private final ReadAudit audit;
 
-    HistoryController(EventStore eventStore, JsonMapper json, FamilyAccess access) {
+    HistoryController(EventStore eventStore, JsonMapper json, FamilyAccess access, ReadAudit audit) {
         this.eventStore = eventStore;
         this.json = json;
         this.access = access;
+        this.audit = audit;
     }
 
+    /** Every successful read of a history is in the read audit; a read that cannot be recorded fails. */
     @GetMapping(path = "/api/trajectories/{trajectoryId}/history", produces = MediaType.APPLICATION_JSON_VALUE)
     TrajectoryHistory history(@PathVariable String trajectoryId) {
+        TrajectoryHistory history = load(trajectoryId);
+        audit.record(trajectoryId, "history");
+        return history;
+    }
+
+    private TrajectoryHistory load(String trajectoryId) {
         access.requireMayRead(trajectoryId);
         List<Entry> events = new ArrayList<>();
         DomainEventStream stream = eventStore.readEvents(trajectoryId);
@@ -68,7 +78,8 @@ class HistoryController {
 
     @GetMapping(path = "/api/trajectories/{trajectoryId}/history", produces = Csv.MEDIA_TYPE)
     ResponseEntity<String> historyCsv(@PathVariable String trajectoryId) {
-        TrajectoryHistory history = history(trajectoryId);
+        TrajectoryHistory history = load(trajectoryId);
+        audit.record(trajectoryId, "history.csv");
         return Csv.of("history-" + trajectoryId, HistoryRow.class, history.events().stream()
                 .map(e -> new HistoryRow(e.sequence(), e.type(), e.occurredOn(), e.recordedAt(), e.recordedBy(),
                         json.writeValueAsString(e.data())))

@@ -10,7 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param normPerFte families one full-time coach guides at most (pro rata for part-timers)
  * @param normMonths months a trajectory is planned to take, before extensions
+ * @param retentionYears years a file is kept after care ended (Jeugdwet: 20)
  */
 @ConfigurationProperties("coaching")
-public record CoachingNorms(@DefaultValue("11") BigDecimal normPerFte, @DefaultValue("6") int normMonths) {
+public record CoachingNorms(@DefaultValue("11") BigDecimal normPerFte, @DefaultValue("6") int normMonths,
+                            @DefaultValue("20") int retentionYears) {
 }

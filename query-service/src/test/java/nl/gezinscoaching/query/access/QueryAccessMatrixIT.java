@@ -60,6 +60,10 @@ class QueryAccessMatrixIT {
         row("GET /api/trajectories/{trajectoryId}/history", new Expect[] {A, A, A, F, A}, new Expect[] {F, F, A, F, A});
         row("GET /api/analytics/durations", new Expect[] {F, F, F, A, A}, new Expect[] {F, F, F, A, A});
         row("GET /api/admin/rebuild", adminOnly, adminOnly);
+        row("GET /api/admin/read-audit/verification", adminOnly, adminOnly);
+        Expect[] managers = {F, F, A, F, A};
+        row("GET /api/families/{trajectoryId}/reads", managers, managers);
+        row("GET /api/retention", managers, managers);
         row("POST /api/admin/rebuild", adminOnly, adminOnly);
     }
 

@@ -236,6 +236,20 @@ class ManagementViewsTest {
     }
 
     @Test
+    void retentionListsFilesTwentyYearsAfterClosure() {
+        projection.on(referred("t-old", date(2004, 1, 5), "Centrum"));
+        projection.on(new TrajectoryClosed("t-old", date(2005, 6, 1), ClosureReason.FAMILY_IN_CONTROL, null, null, null));
+        JsonNode retention = views.json("/api/retention");
+        assertThat(retention.get("retentionYears").asInt()).isEqualTo(20);
+        assertThat(retention.get("due").size()).as("t2 closed this year is not due").isEqualTo(1);
+        JsonNode due = retention.get("due").get(0);
+        assertThat(due.get("trajectoryId").asString()).isEqualTo("t-old");
+        assertThat(due.get("retentionEndsOn").asString()).isEqualTo("2025-06-01");
+        assertThat(due.get("daysOverdue").asLong()).isEqualTo(DAYS.between(date(2025, 6, 1), TODAY));
+        assertThat(views.json("/api/retention?asOf=2025-05-31").get("due").size()).isZero();
+    }
+
+    @Test
     void aPeriodThatEndsBeforeItStartsIsRefused() {
         ViewClient.Answer answer = views.get("/api/quality-report?from=2026-05-01&to=2026-04-01", "application/json");
         assertThat(answer.status()).isEqualTo(400);
