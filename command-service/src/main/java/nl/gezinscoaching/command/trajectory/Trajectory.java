@@ -34,7 +34,10 @@ import nl.gezinscoaching.events.trajectory.ExtensionGranted;
 import nl.gezinscoaching.events.trajectory.FamilyReferred;
 import nl.gezinscoaching.events.trajectory.ReferralDeclined;
 import nl.gezinscoaching.events.trajectory.TrajectoryClosed;
+import nl.gezinscoaching.command.privacy.EraseFamilyDataCommand;
+import nl.gezinscoaching.events.privacy.PersonalDataErased;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -59,6 +62,7 @@ class Trajectory {
     private final Set<String> evaluatedGoals = new HashSet<>();
     private final Map<String, LocalDate> agencyReferralsOn = new HashMap<>();
     private final Set<String> handedOver = new HashSet<>();
+    private boolean erased;
 
     protected Trajectory() {
         // for Axon
@@ -78,6 +82,24 @@ class Trajectory {
         apply(new FamilyReferred(command.trajectoryId(), command.receivedOn(), command.family(),
                 List.copyOf(command.children()), command.referrer(), Set.copyOf(command.reasons()),
                 command.newHelpQuestion()));
+    }
+
+    /** After erasure the trajectory is a closed record: nothing can be added to it. */
+    @CommandHandlerInterceptor
+    void refuseAfterErasure() {
+        if (erased) {
+            throw new StateConflictException("personal-data-erased", "This family's personal data has been erased");
+        }
+    }
+
+    @CommandHandler
+    void handle(EraseFamilyDataCommand command, Clock clock) {
+        if (stage == Stage.WAITING || stage == Stage.ACTIVE) {
+            throw new StateConflictException("close-before-erasure",
+                    "Close the trajectory (or decline the referral) before erasing the family's data");
+        }
+        requireBusinessDate("erasedOn", command.erasedOn(), clock);
+        apply(new PersonalDataErased(trajectoryId, command.erasedOn(), command.requester(), command.legalGround()));
     }
 
     @CommandHandler
@@ -358,5 +380,10 @@ class Trajectory {
     @EventSourcingHandler
     void on(AftercareEnded event) {
         stage = Stage.AFTERCARE_ENDED;
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataErased event) {
+        erased = true;
     }
 }

@@ -57,6 +57,7 @@ class CommandAccessMatrixIT {
         Expect[] seniorOwn = {F, A, F, F, A};
         Expect[] senior = {F, A, F, F, A};
         row("POST /api/coaches", adminOnly, adminOnly);
+        row("POST /api/families/{trajectoryId}/erasure", adminOnly, adminOnly);
         row("POST /api/referrals", senior, senior);
         row("POST /api/trajectories/{trajectoryId}/decline", senior, senior);
         row("POST /api/trajectories/{trajectoryId}/assignment", seniorOwn, notOwn);

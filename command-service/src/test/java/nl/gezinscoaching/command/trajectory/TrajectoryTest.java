@@ -17,7 +17,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import nl.gezinscoaching.command.coach.CoachDirectory;
+import nl.gezinscoaching.command.privacy.EraseFamilyDataCommand;
 import nl.gezinscoaching.command.rules.CommandRefusedException;
+import nl.gezinscoaching.events.privacy.ErasureRequester;
+import nl.gezinscoaching.events.privacy.PersonalDataErased;
 import nl.gezinscoaching.command.rules.InvalidFieldException;
 import nl.gezinscoaching.command.rules.NotFoundException;
 import nl.gezinscoaching.command.rules.StateConflictException;
@@ -454,6 +457,43 @@ class TrajectoryTest {
         void endingAftercareBeforeClosureIsRefused() {
             refusedAs(fixture.given(anAssignedTrajectory()).when(new EndAftercareCommand(TRAJECTORY, ASSIGNED)),
                     StateConflictException.class, "aftercare-before-closure");
+        }
+    }
+
+    @Nested
+    class Erasure {
+
+        private final EraseFamilyDataCommand erase =
+                new EraseFamilyDataCommand(TRAJECTORY, CLOSED.plusDays(5), ErasureRequester.PARENT, "AVG art. 17");
+
+        @Test
+        void aClosedTrajectorysPersonalDataIsErased() {
+            fixture.given(aClosedTrajectory())
+                    .when(erase)
+                    .expectEvents(new PersonalDataErased(TRAJECTORY, CLOSED.plusDays(5), ErasureRequester.PARENT,
+                            "AVG art. 17"));
+        }
+
+        @Test
+        void erasureOfAnOpenTrajectoryIsRefused() {
+            refusedAs(fixture.given(anAssignedTrajectory()).when(erase), StateConflictException.class,
+                    "close-before-erasure");
+        }
+
+        @Test
+        void erasingTwiceIsRefused() {
+            refusedAs(fixture.given(aClosedTrajectory())
+                            .andGiven(new PersonalDataErased(TRAJECTORY, CLOSED.plusDays(5), ErasureRequester.PARENT, "x"))
+                            .when(erase),
+                    StateConflictException.class, "personal-data-erased");
+        }
+
+        @Test
+        void aftercareAfterErasureIsRefused() {
+            refusedAs(fixture.given(aClosedTrajectory())
+                            .andGiven(new PersonalDataErased(TRAJECTORY, CLOSED.plusDays(5), ErasureRequester.PARENT, "x"))
+                            .when(new LogAftercareCallCommand(TRAJECTORY, CLOSED.plusDays(6), Wellbeing.GOOD, "note")),
+                    StateConflictException.class, "personal-data-erased");
         }
     }
 }

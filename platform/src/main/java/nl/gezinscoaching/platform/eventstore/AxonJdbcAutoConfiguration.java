@@ -6,6 +6,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.core.instrument.MeterRegistry;
+import javax.sql.DataSource;
+import nl.gezinscoaching.platform.crypto.FamilyKeys;
+import nl.gezinscoaching.platform.crypto.FieldCipher;
+import nl.gezinscoaching.platform.crypto.PersonalDataIntrospector;
+import nl.gezinscoaching.platform.crypto.PersonalDataProtectingSerializer;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.EventBusSpanFactory;
@@ -42,7 +47,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  *   <li>snake_case table and column names that match our Flyway migrations (bytea payloads);</li>
  *   <li>PostgreSQL's unique violation (23505) recognised as a duplicate aggregate stream;</li>
  *   <li>Spring's transactions, which Axon's own auto-configuration misses on Boot 4;</li>
- *   <li>Jackson 2 as serializer for events, metadata and tokens: readable JSON in the database;</li>
+ *   <li>Jackson 2 as serializer for events, metadata and tokens: readable JSON in the database, with
+ *       personal fields encrypted per family;</li>
  *   <li>Axon's meters in Boot's registry rather than a private one.</li>
  * </ul>
  */
@@ -146,12 +152,33 @@ public class AxonJdbcAutoConfiguration {
     }
 
     @Bean
+    FamilyKeys familyKeys(DataSource dataSource) {
+        return new FamilyKeys(dataSource);
+    }
+
+    @Bean
+    FieldCipher fieldCipher(FamilyKeys familyKeys) {
+        return new FieldCipher(familyKeys);
+    }
+
+    /**
+     * Jackson 2 for events, metadata and tokens, with every {@code @PersonalData} field encrypted with
+     * the family's key (crypto-shredding, see docs/architecture.md).
+     */
+    @Bean
     @Primary
-    Serializer serializer() {
-        return JacksonSerializer.builder()
-                .objectMapper(storageObjectMapper())
+    Serializer serializer(FieldCipher fieldCipher) {
+        return eventSerializer(fieldCipher);
+    }
+
+    /** The serializer of the event store: Jackson 2 on the storage mapper, personal fields encrypted. */
+    public static Serializer eventSerializer(FieldCipher fieldCipher) {
+        ObjectMapper protecting = storageObjectMapper();
+        protecting.setAnnotationIntrospector(new PersonalDataIntrospector(fieldCipher, storageObjectMapper()));
+        return new PersonalDataProtectingSerializer(JacksonSerializer.builder()
+                .objectMapper(protecting)
                 .lenientDeserialization()
-                .build();
+                .build());
     }
 
     @Bean

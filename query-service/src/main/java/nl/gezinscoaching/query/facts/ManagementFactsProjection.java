@@ -15,6 +15,8 @@ import nl.gezinscoaching.events.trajectory.ExtensionGranted;
 import nl.gezinscoaching.events.trajectory.FamilyReferred;
 import nl.gezinscoaching.events.trajectory.ReferralDeclined;
 import nl.gezinscoaching.events.trajectory.TrajectoryClosed;
+import nl.gezinscoaching.events.privacy.PersonalDataErased;
+import nl.gezinscoaching.platform.crypto.FamilyKeys;
 import nl.gezinscoaching.query.support.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -39,10 +41,12 @@ class ManagementFactsProjection {
 
     private final BatchedWrites writes;
     private final JdbcTemplate jdbc;
+    private final FamilyKeys familyKeys;
 
-    ManagementFactsProjection(BatchedWrites writes, JdbcTemplate jdbc) {
+    ManagementFactsProjection(BatchedWrites writes, JdbcTemplate jdbc, FamilyKeys familyKeys) {
         this.writes = writes;
         this.jdbc = jdbc;
+        this.familyKeys = familyKeys;
     }
 
     @EventHandler
@@ -141,6 +145,15 @@ class ManagementFactsProjection {
                 INSERT INTO rm_goal_evaluation (goal_id, trajectory_id, attainment, evaluated_on) VALUES (?, ?, ?, ?)
                 ON CONFLICT (goal_id) DO NOTHING""",
                 event.goalId(), event.trajectoryId(), event.attainment().name(), date(event.evaluatedOn()));
+    }
+
+    /**
+     * The management facts hold no personal data, so nothing to purge here; but this service may still
+     * hold the family's data key in memory (to show histories): forget it.
+     */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        familyKeys.evict(event.trajectoryId());
     }
 
     /** Before a replay: start from empty tables. */

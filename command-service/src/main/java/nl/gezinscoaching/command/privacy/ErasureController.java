@@ -1,0 +1,47 @@
+package nl.gezinscoaching.command.privacy;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import nl.gezinscoaching.command.access.Action;
+import nl.gezinscoaching.command.access.TrajectoryAction;
+import nl.gezinscoaching.events.privacy.ErasureRequester;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/families/{trajectoryId}/erasure}: administrators only. */
+@RestController
+class ErasureController {
+
+    private final CommandGateway commands;
+    private final Clock clock;
+
+    ErasureController(CommandGateway commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    /**
+     * @param legalGround the legal ground, e.g. "AVG art. 17"; never personal data
+     * @param erasedOn    the day of the erasure; today when left out
+     */
+    record ErasureRequest(@NotNull ErasureRequester requester, @NotBlank @Size(max = 200) String legalGround,
+                          LocalDate erasedOn) {
+    }
+
+    @PostMapping("/api/families/{trajectoryId}/erasure")
+    @TrajectoryAction(Action.ERASURE)
+    Map<String, String> erase(@PathVariable String trajectoryId, @Valid @RequestBody ErasureRequest request) {
+        LocalDate erasedOn = request.erasedOn() != null ? request.erasedOn() : LocalDate.now(clock);
+        commands.sendAndWait(new EraseFamilyDataCommand(trajectoryId, erasedOn, request.requester(),
+                request.legalGround().strip()));
+        return Map.of("trajectoryId", trajectoryId, "erasedOn", erasedOn.toString());
+    }
+}
