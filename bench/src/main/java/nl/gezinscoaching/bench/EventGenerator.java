@@ -1,6 +1,5 @@
 package nl.gezinscoaching.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -42,7 +41,10 @@ import nl.gezinscoaching.events.trajectory.MigrationGeneration;
 import nl.gezinscoaching.events.trajectory.ReferralReason;
 import nl.gezinscoaching.events.trajectory.Referrer;
 import nl.gezinscoaching.events.trajectory.TrajectoryClosed;
+import nl.gezinscoaching.platform.crypto.FamilyKeys;
+import nl.gezinscoaching.platform.crypto.FieldCipher;
 import nl.gezinscoaching.platform.eventstore.AxonJdbcAutoConfiguration;
+import org.axonframework.serialization.Serializer;
 
 /**
  * Writes a realistic event history straight into the event table: about 66 events per trajectory in the
@@ -52,7 +54,6 @@ import nl.gezinscoaching.platform.eventstore.AxonJdbcAutoConfiguration;
  */
 final class EventGenerator {
 
-    private static final ObjectMapper JSON = AxonJdbcAutoConfiguration.storageObjectMapper();
     private static final String[] DISTRICTS = {"Centrum", "Escamp", "Haagse Hout", "Laak", "Leidschenveen-Ypenburg",
             "Loosduinen", "Scheveningen"};
     private static final String[] CLUSTERS = {"Noord", "Zuid-West", "Centrum"};
@@ -66,8 +67,14 @@ final class EventGenerator {
     record Row(String aggregateId, long sequence, String aggregateType, Object payload) {
     }
 
-    /** Writes at least {@code events} events; returns how many it wrote. */
+    private Serializer serializer;
+
+    /**
+     * Writes at least {@code events} events; returns how many it wrote. Payloads are serialized like the
+     * command service does it: personal fields encrypted with a data key per family.
+     */
     long write(DataSource dataSource, long events) throws Exception {
+        serializer = AxonJdbcAutoConfiguration.eventSerializer(new FieldCipher(new FamilyKeys(dataSource)));
         long written = 0;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
@@ -101,7 +108,7 @@ final class EventGenerator {
         return written;
     }
 
-    private static int flush(Connection connection, PreparedStatement insert, List<Row> rows) throws Exception {
+    private int flush(Connection connection, PreparedStatement insert, List<Row> rows) throws Exception {
         int inBatch = 0;
         for (Row row : rows) {
             insert.setString(1, UUID.randomUUID().toString());
@@ -110,7 +117,7 @@ final class EventGenerator {
             insert.setString(4, row.aggregateType());
             insert.setString(5, Instant.now().toString());
             insert.setString(6, row.payload().getClass().getName());
-            insert.setBytes(7, JSON.writeValueAsBytes(row.payload()));
+            insert.setBytes(7, serializer.serialize(row.payload(), byte[].class).getData());
             insert.setBytes(8, META_DATA);
             insert.addBatch();
             if (++inBatch == 1000) {

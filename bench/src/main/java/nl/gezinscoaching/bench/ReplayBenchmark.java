@@ -5,9 +5,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.HashMap;
 import java.util.Map;
+import nl.gezinscoaching.platform.crypto.FamilyKeys;
+import nl.gezinscoaching.platform.crypto.FieldCipher;
 import nl.gezinscoaching.platform.eventstore.AxonJdbcAutoConfiguration;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import nl.gezinscoaching.query.QueryServiceApplication;
 import nl.gezinscoaching.query.replay.ReadModelRebuild;
 import nl.gezinscoaching.query.replay.RebuildStatus;
@@ -81,7 +84,8 @@ final class ReplayBenchmark {
 
     /** Reads and deserializes every event row, doing nothing with it: what any replay must at least do. */
     private static double scan(HikariDataSource pool, long expected) throws Exception {
-        Map<String, Class<?>> types = new HashMap<>();
+        // the same deserialization a replay does, personal fields decrypted with the family keys
+        Serializer serializer = AxonJdbcAutoConfiguration.eventSerializer(new FieldCipher(new FamilyKeys(pool)));
         long start = System.nanoTime();
         long count = 0;
         try (Connection connection = pool.getConnection()) {
@@ -93,8 +97,8 @@ final class ReplayBenchmark {
                 select.setFetchSize(1000);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        Class<?> type = types.computeIfAbsent(rows.getString("payload_type"), ReplayBenchmark::load);
-                        Object payload = JSON.readValue(rows.getBytes("payload"), type);
+                        Object payload = serializer.deserialize(new SimpleSerializedObject<>(rows.getBytes("payload"),
+                                byte[].class, rows.getString("payload_type"), rows.getString("payload_revision")));
                         Object metaData = JSON.readValue(rows.getBytes("meta_data"), Map.class);
                         if (payload != null && metaData != null) {
                             count++;
@@ -112,11 +116,4 @@ final class ReplayBenchmark {
         return rate;
     }
 
-    private static Class<?> load(String name) {
-        try {
-            return Class.forName(name);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -23,6 +23,16 @@ public class FieldCipher {
 
     private final FamilyKeys keys;
     private final SecureRandom random = new SecureRandom();
+    /** Cipher.getInstance looks up providers on every call: one instance per thread, re-initialised per value. */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(FieldCipher::newCipher);
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every JDK", e);
+        }
+    }
 
     public FieldCipher(FamilyKeys keys) {
         this.keys = keys;
@@ -35,7 +45,7 @@ public class FieldCipher {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, keys.keyFor(subject), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(subject.getBytes(StandardCharsets.UTF_8));
             byte[] ciphertext = cipher.doFinal(plaintext);
@@ -63,7 +73,7 @@ public class FieldCipher {
         }
         try {
             byte[] sealed = Base64.getDecoder().decode(value.substring(separator + 1));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, key.get(), new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
             cipher.updateAAD(subject.getBytes(StandardCharsets.UTF_8));
             return Optional.of(cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES));
