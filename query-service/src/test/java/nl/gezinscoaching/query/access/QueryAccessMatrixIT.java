@@ -98,6 +98,7 @@ class QueryAccessMatrixIT {
         }
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (jdbc.sql("SELECT count(*) FROM rm_trajectory WHERE trajectory_id LIKE 'matrix-%'").query(Long.class).single() < 2
+                || jdbc.sql("SELECT count(*) FROM rm_coach WHERE coach_id IN ('anna', 'bram')").query(Long.class).single() < 2
                 || jdbc.sql("SELECT count(*) FROM rm_assignment WHERE trajectory_id LIKE 'matrix-%'").query(Long.class).single() < 2) {
             assertThat(Instant.now()).as("projections caught up").isBefore(deadline);
             Thread.sleep(25);

@@ -3,10 +3,6 @@ package nl.gezinscoaching.query.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -16,17 +12,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import nl.gezinscoaching.command.CommandServiceApplication;
-import nl.gezinscoaching.platform.database.EmbeddedDatabase;
-import nl.gezinscoaching.query.QueryServiceApplication;
+import nl.gezinscoaching.query.support.BothServices;
 import nl.gezinscoaching.query.support.ViewClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,39 +27,26 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ErasureIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes());
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
 
+    private static BothServices services;
     private static EmbeddedPostgres postgres;
-    private static ConfigurableApplicationContext commandService;
-    private static ConfigurableApplicationContext queryService;
-    private static String commands;
     private static ViewClient views;
 
     @BeforeAll
     static void start() {
-        postgres = EmbeddedDatabase.start(null, 0);
-        String[] args = {"--server.port=0", "--spring.datasource.url=" + EmbeddedDatabase.jdbcUrl(postgres),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres"};
-        commandService = CommandServiceApplication.application().run(args);
-        queryService = new SpringApplicationBuilder(QueryServiceApplication.class).run(args);
-        commands = "http://localhost:" + commandService.getEnvironment().getProperty("local.server.port");
-        views = new ViewClient(Integer.parseInt(queryService.getEnvironment().getProperty("local.server.port")));
+        services = BothServices.start();
+        postgres = services.postgres;
+        views = services.views;
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        queryService.close();
-        commandService.close();
-        postgres.close();
+    static void stop() {
+        services.close();
     }
 
-    private static HttpResponse<String> send(String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(commands + path))
-                        .header("Content-Type", "application/json").header("Authorization", ADMIN)
-                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> send(String path, String json) {
+        return services.send(path, json);
     }
 
     /** A family whose every personal field carries the marker, so a search can find any leftover. */

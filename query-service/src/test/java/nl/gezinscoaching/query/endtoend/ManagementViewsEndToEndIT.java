@@ -2,11 +2,6 @@ package nl.gezinscoaching.query.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,15 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
-import nl.gezinscoaching.command.CommandServiceApplication;
-import nl.gezinscoaching.platform.database.EmbeddedDatabase;
-import nl.gezinscoaching.query.QueryServiceApplication;
+import nl.gezinscoaching.query.support.BothServices;
 import nl.gezinscoaching.query.support.ViewClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,48 +29,25 @@ import tools.jackson.databind.json.JsonMapper;
 class ManagementViewsEndToEndIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final String ADMIN = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:admin".getBytes());
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
-    private static EmbeddedPostgres postgres;
-    private static ConfigurableApplicationContext commandService;
-    private static ConfigurableApplicationContext queryService;
-    private static String commands;
+    private static BothServices services;
     private static ViewClient views;
 
     @BeforeAll
     static void start() {
-        postgres = EmbeddedDatabase.start(null, 0);
-        commandService = run(CommandServiceApplication.class);
-        queryService = run(QueryServiceApplication.class);
-        commands = "http://localhost:" + commandService.getEnvironment().getProperty("local.server.port");
-        views = new ViewClient(Integer.parseInt(queryService.getEnvironment().getProperty("local.server.port")));
-    }
-
-    private static ConfigurableApplicationContext run(Class<?> application) {
-        SpringApplicationBuilder builder = application == CommandServiceApplication.class
-                ? CommandServiceApplication.application() : new SpringApplicationBuilder(application);
-        return builder
-                // command-line arguments: they outrank the application.yml (builder properties would not)
-                .run("--server.port=0",
-                        "--spring.datasource.url=" + EmbeddedDatabase.jdbcUrl(postgres),
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=postgres");
+        services = BothServices.start();
+        views = services.views;
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        queryService.close();
-        commandService.close();
-        postgres.close();
+    static void stop() {
+        services.close();
     }
 
-    private static JsonNode send(String path, String json) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(commands + path))
-                        .header("Content-Type", "application/json").header("Authorization", ADMIN).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static JsonNode send(String path, String json) {
+        HttpResponse<String> response = services.send(path, json);
         assertThat(response.statusCode()).as("POST " + path + ": " + response.body()).isBetween(200, 201);
         return JSON.readTree(response.body());
     }
@@ -88,7 +56,7 @@ class ManagementViewsEndToEndIT {
         return TODAY.minusDays(days).toString();
     }
 
-    private static String refer(String district, int daysAgo) throws Exception {
+    private static String refer(String district, int daysAgo) {
         return send("/api/referrals", """
                 {"family": {"name": "Familie Test", "district": "%s", "language": "ar", "interpreterNeeded": true,
                             "migrationGeneration": "FIRST"},
@@ -158,17 +126,20 @@ class ManagementViewsEndToEndIT {
         String waiting = refer("Escamp", 5);
         trajectories.add(waiting);
 
-        JsonNode caseload = awaitView("/api/caseload", c -> active(c, "e2e-anna") == 4);
-        assertThat(active(caseload, "e2e-bram")).isZero();
+        // the facts processor runs on two segments: each trajectory's events stay in order, but one
+        // trajectory may be projected before another, so every condition names all it relies on
+        JsonNode caseload = awaitView("/api/caseload", c -> active(c, "e2e-anna") == 4 && active(c, "e2e-bram") == 0);
         JsonNode anna = StreamSupport.stream(caseload.get("coaches").spliterator(), false)
                 .filter(c -> c.get("coachId").asString().equals("e2e-anna")).findFirst().orElseThrow();
         assertThat(anna.get("overCapacity").asBoolean()).isTrue();
 
-        JsonNode overruns = awaitView("/api/overruns", o -> o.get("trajectories").size() == 1);
+        JsonNode overruns = awaitView("/api/overruns", o -> o.get("trajectories").size() == 1
+                && o.get("trajectories").get(0).get("waitingOnAgency").asBoolean());
         assertThat(overruns.get("trajectories").get(0).get("trajectoryId").asString()).isEqualTo(late);
         assertThat(overruns.get("trajectories").get(0).get("waitingOnAgency").asBoolean()).isTrue();
 
-        JsonNode waitingList = awaitView("/api/waiting-list", w -> w.get("awaitingCoach").size() == 1);
+        JsonNode waitingList = awaitView("/api/waiting-list", w -> w.get("awaitingCoach").size() == 1
+                && w.get("awaitingCoach").get(0).get("trajectoryId").asString().equals(waiting));
         assertThat(waitingList.get("awaitingCoach").get(0).get("trajectoryId").asString()).isEqualTo(waiting);
         assertThat(waitingList.get("awaitingCoach").get(0).get("daysWaiting").asInt()).isEqualTo(5);
         assertThat(waitingList.get("awaitingAgency").get(0).get("agency").asString()).isEqualTo("GGZ");

@@ -1,0 +1,74 @@
+package nl.gezinscoaching.query.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import nl.gezinscoaching.command.CommandServiceApplication;
+import nl.gezinscoaching.platform.database.EmbeddedDatabase;
+import nl.gezinscoaching.query.QueryServiceApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Both services on one embedded PostgreSQL, as in production: commands go to the command service's
+ * HTTP API (signed in as the demo administrator), views are read from the query service's.
+ */
+public final class BothServices implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String ADMIN = "Basic " + Base64.getEncoder()
+            .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+
+    public final EmbeddedPostgres postgres;
+    public final ConfigurableApplicationContext commandService;
+    public final ConfigurableApplicationContext queryService;
+    public final ViewClient views;
+    private final String commands;
+
+    private BothServices() {
+        postgres = EmbeddedDatabase.start(null, 0);
+        // command-line arguments: they outrank the services' own configuration files
+        String[] args = {"--server.port=0", "--spring.datasource.url=" + EmbeddedDatabase.jdbcUrl(postgres),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres"};
+        commandService = CommandServiceApplication.application().run(args);
+        queryService = new SpringApplicationBuilder(QueryServiceApplication.class).run(args);
+        commands = "http://localhost:" + commandService.getEnvironment().getProperty("local.server.port");
+        views = new ViewClient(Integer.parseInt(queryService.getEnvironment().getProperty("local.server.port")));
+    }
+
+    public static BothServices start() {
+        return new BothServices();
+    }
+
+    /** POSTs a command as the administrator. */
+    public HttpResponse<String> send(String path, String json) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(commands + path))
+                            .header("Content-Type", "application/json").header("Authorization", ADMIN)
+                            .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        queryService.close();
+        commandService.close();
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
