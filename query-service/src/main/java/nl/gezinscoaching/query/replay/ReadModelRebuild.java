@@ -79,17 +79,16 @@ public class ReadModelRebuild {
 
     /**
      * Done when every read model has processed the events that were in the store when the rebuild began.
-     * Axon keeps a processor in replay mode until it sees an event newer than the reset point, so a
-     * replaying processor at the old head counts as done; one that is not replaying counts only once it
-     * has passed that head, because right after the reset its status may still show the old token.
+     * Axon forgets a processor's status when it stops and reports the replay's token once it has
+     * claimed its segments again, so a reported position is never the one from before the reset; until
+     * the segments are claimed there is no position (0). Axon's own "replaying" flag is no help: it stays
+     * on until an event newer than the reset point arrives.
      */
     private boolean isFinished() {
         if (eventsTotal == 0) {
             return true;
         }
-        return readModelStatuses().stream().allMatch(r -> r.replaying()
-                ? r.position() >= eventsTotal
-                : r.position() > eventsTotal);
+        return readModelStatuses().stream().allMatch(r -> r.position() >= eventsTotal);
     }
 
     private List<RebuildStatus.ReadModel> readModelStatuses() {
