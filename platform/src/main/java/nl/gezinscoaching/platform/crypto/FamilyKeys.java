@@ -14,8 +14,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The families' data keys, in table {@code family_key}. A key is created in the transaction of the first
- * event that needs it, so it commits (or rolls back) with that event. Keys are cached in memory only once
- * their transaction has committed. Keys never leave this class in a log or an exception.
+ * event that needs it, so it commits (or rolls back) with that event; a key created in this transaction is
+ * cached only once it has committed, any other key as soon as it is read. Keys never leave this class in
+ * a log or an exception.
  */
 public class FamilyKeys {
 
@@ -31,11 +32,33 @@ public class FamilyKeys {
     /** The family's key, created when it has none yet. */
     SecretKey keyFor(String subject) {
         return existing(subject).orElseGet(() -> {
+            createdInThisTransaction().add(subject);
             jdbc.sql("INSERT INTO family_key (subject_id, key_bytes) VALUES (?, ?) ON CONFLICT DO NOTHING")
                     .params(subject, newKey().getEncoded())
                     .update();
             return existing(subject).orElseThrow(() -> new IllegalStateException("Data key could not be stored"));
         });
+    }
+
+    /** Subjects whose key this transaction created: not to be cached before it commits. */
+    @SuppressWarnings("unchecked")
+    private java.util.Set<String> createdInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new java.util.HashSet<>();
+        }
+        java.util.Set<String> created = (java.util.Set<String>) TransactionSynchronizationManager.getResource(this);
+        if (created == null) {
+            java.util.Set<String> fresh = new java.util.HashSet<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(FamilyKeys.this);
+                }
+            });
+            created = fresh;
+        }
+        return created;
     }
 
     /** The family's key, or empty when it never had one or it was erased. */
@@ -72,7 +95,8 @@ public class FamilyKeys {
     }
 
     private void cacheWhenCommitted(String subject, SecretKey key) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || !createdInThisTransaction().contains(subject)) {
             cache(subject, key);
             return;
         }
