@@ -4,13 +4,54 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import javax.sql.DataSource;
 import nl.gezinscoaching.platform.database.EmbeddedDatabase;
 
-/** A fresh embedded PostgreSQL per benchmark, with the arguments that point a service at it. */
+/**
+ * A fresh embedded PostgreSQL per benchmark, with the arguments that point a service at it.
+ * <p>
+ * By default it is started the way the services start it ({@link EmbeddedDatabase#start}). zonky starts
+ * the server with {@code -F}, so that way fsync is off: a commit waits for its WAL write but not for the
+ * disk. A durable database ({@code -Dbench.fsync=on} for the replay and lag benchmarks) is started with
+ * the same settings plus {@code fsync=on}, so that a commit waits for the disk as on a production server.
+ */
 final class BenchDatabase implements AutoCloseable {
 
-    final EmbeddedPostgres postgres = EmbeddedDatabase.start(null, 0);
-    final String url = EmbeddedDatabase.jdbcUrl(postgres);
+    final EmbeddedPostgres postgres;
+    final String url;
+
+    BenchDatabase() {
+        this("on".equals(System.getProperty("bench.fsync")));
+    }
+
+    /** @param durable fsync on; otherwise exactly as {@link EmbeddedDatabase#start} starts it */
+    BenchDatabase(boolean durable) {
+        this.postgres = start(durable);
+        this.url = EmbeddedDatabase.jdbcUrl(postgres);
+    }
+
+    private static EmbeddedPostgres start(boolean durable) {
+        if (!durable) {
+            return EmbeddedDatabase.start(null, 0);
+        }
+        try {
+            // EmbeddedDatabase's settings, and fsync on: a -c fsync=on after zonky's -F wins
+            return EmbeddedPostgres.builder()
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("fsync", "on")
+                    .setRegisterShutdownHook(false)
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
+        }
+    }
 
     String[] serviceArguments(String... more) {
         String[] base = {"--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
@@ -24,6 +65,45 @@ final class BenchDatabase implements AutoCloseable {
         System.arraycopy(more, 0, all, base.length, more.length);
         System.arraycopy(extras, 0, all, base.length + more.length, extras.length);
         return all;
+    }
+
+    /** The arguments of {@link #serviceArguments}, without the connection details. */
+    List<String> serviceArgumentsForDisplay(String... more) {
+        return Arrays.stream(serviceArguments(more))
+                .filter(argument -> !argument.matches("--spring\\.datasource\\.(url|username|password)=.*"))
+                .toList();
+    }
+
+    /** Whether the server flushes commits to disk. */
+    static boolean fsync(DataSource dataSource) throws SQLException {
+        return "on".equals(setting(dataSource, "fsync"));
+    }
+
+    /**
+     * The server's version and durability settings, read from the server itself; refuses to go on without
+     * synchronous commits and warns when fsync is off.
+     */
+    static String describe(DataSource dataSource) throws SQLException {
+        if (!"on".equals(setting(dataSource, "synchronous_commit"))) {
+            throw new IllegalStateException("synchronous_commit must be on for these figures");
+        }
+        String description = "PostgreSQL %s embedded: synchronous_commit=on, fsync=%s, wal_sync_method=%s, full_page_writes=%s,"
+                .formatted(setting(dataSource, "server_version"), setting(dataSource, "fsync"),
+                        setting(dataSource, "wal_sync_method"), setting(dataSource, "full_page_writes"))
+                + " shared_buffers=%s".formatted(setting(dataSource, "shared_buffers"));
+        if (!fsync(dataSource)) {
+            description += "\nWARNING: fsync is off (zonky starts PostgreSQL with -F): commits are not flushed to disk and"
+                    + " cost less than on a production server";
+        }
+        return description;
+    }
+
+    private static String setting(DataSource dataSource, String name) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT current_setting('" + name + "')")) {
+            row.next();
+            return row.getString(1);
+        }
     }
 
     HikariDataSource pool(int size) {

@@ -1,31 +1,40 @@
 package nl.gezinscoaching.bench;
 
-import java.util.Arrays;
+import ch.qos.logback.classic.Level;
+import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar bench/target/bench.jar [command|replay|lag|all]}: runs the chosen benchmark and prints
- * its figures. Options are system properties, listed by each benchmark.
+ * {@code java -jar bench/target/bench.jar [command|replay|lag|all]} (default {@code command}): runs the
+ * chosen benchmark, prints its figures and exits. Options are system properties, listed by each benchmark.
  */
 public final class Benchmarks {
 
     private Benchmarks() {
     }
 
-    public static void main(String[] args) throws Exception {
-        String which = args.length > 0 ? args[0] : "all";
-        System.out.println(Machine.describe());
-        switch (which) {
-            case "command" -> CommandBenchmark.run();
-            case "replay" -> ReplayBenchmark.run();
-            case "lag" -> LagBenchmark.run();
-            case "all" -> {
-                CommandBenchmark.run();
-                ReplayBenchmark.run();
-                LagBenchmark.run();
+    public static void main(String[] args) {
+        // embedded PostgreSQL logs its start-up at INFO before Spring configures logging: only warnings
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        String which = args.length > 0 ? args[0] : "command";
+        int status = 0;
+        try {
+            System.out.println(Machine.describe());
+            switch (which) {
+                case "command" -> CommandBenchmark.run();
+                case "replay" -> ReplayBenchmark.run();
+                case "lag" -> LagBenchmark.run();
+                case "all" -> {
+                    CommandBenchmark.run();
+                    ReplayBenchmark.run();
+                    LagBenchmark.run();
+                }
+                default -> throw new IllegalArgumentException("Unknown benchmark " + which + ": one of command, replay, lag, all");
             }
-            default -> throw new IllegalArgumentException("Unknown benchmark " + which + "; one of command, replay, lag, all"
-                    + Arrays.toString(args));
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
         }
-        System.exit(0);
+        // every benchmark has closed its services and its database by now; stray pool threads must not keep us
+        System.exit(status);
     }
 }

@@ -2,20 +2,26 @@ package nl.gezinscoaching.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 import nl.gezinscoaching.command.CommandServiceApplication;
 import nl.gezinscoaching.command.coach.RegisterCoachCommand;
 import nl.gezinscoaching.command.trajectory.AssignCoachCommand;
@@ -29,132 +35,249 @@ import nl.gezinscoaching.events.trajectory.ReferralReason;
 import nl.gezinscoaching.events.trajectory.Referrer;
 import nl.gezinscoaching.platform.eventstore.AxonJdbcAutoConfiguration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.Registration;
+import org.axonframework.common.caching.Cache;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * Commands per second and latency through Axon's path (command gateway, aggregate, JDBC event store on
- * PostgreSQL, one transaction per command), for 1 and 8 clients on a trajectory each, against a plain
- * JDBC baseline: the same event rows inserted into a table like the event table, one transaction each.
- * The two paths alternate for {@code -Dbench.rounds=3} rounds of {@code -Dbench.commands=5000} commands
- * per client count, after a warm-up of {@code -Dbench.warmup=10000}; each figure is the median round,
- * so a checkpoint of PostgreSQL during one round does not decide the comparison.
+ * Commands per second and latency through Axon's path, in process: command gateway
+ * ({@code sendAndWait}), the trajectory aggregate, the JDBC event store on PostgreSQL, one transaction per
+ * command; for 1 and 8 clients, each sending {@code RecordHomeVisitCommand}s to its own trajectory.
+ * Baseline, measured in the same run on the same database: the same event rows (payload serialized with
+ * the storage object mapper, the metadata bytes Axon stored) inserted with plain JDBC into a copy of the
+ * event table, one transaction per row, one connection per client.
+ * <p>
+ * Both paths are warmed up ({@code -Dbench.warmup=10000} commands per client count), then alternate for
+ * {@code -Dbench.rounds=5} rounds of {@code -Dbench.commands=5000} commands per client count; each figure
+ * is the round with the median rate, so one checkpoint of PostgreSQL does not decide the comparison. Each
+ * round's clients get freshly opened trajectories (not timed), so a trajectory holds at most one round of
+ * visits rather than tens of thousands. All of it runs twice ({@code -Dbench.database=both}): on a database
+ * started as the services start it ({@code platform}, which has fsync off) and on the same with fsync on
+ * ({@code durable}); see {@link BenchDatabase}. For experiments: {@code -Dbench.clients=1,8},
+ * {@code -Dbench.serviceArgs="--spring.datasource.hikari.maximum-pool-size=16"}, and
+ * {@code -Dbench.trajectoryCache=strong}, which replaces the service's weak-reference aggregate cache with
+ * an unbounded strong one (not what the service ships).
  */
 final class CommandBenchmark {
 
     private static final ObjectMapper JSON = AxonJdbcAutoConfiguration.storageObjectMapper();
-    private static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"));
+    /** The zone {@code BusinessDates} judges "not in the future" in; the dates used are far from its edges. */
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+    private static final LocalDate RECEIVED_ON = TODAY.minusDays(200);
+    private static final LocalDate ASSIGNED_ON = TODAY.minusDays(190);
+    private static final LocalDate VISITED_ON = TODAY.minusDays(10);
+    private static final String COACH = "bench-coach";
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private CommandBenchmark() {
     }
 
-    record Result(int clients, int commands, double perSecond, double p50, double p99) {
+    /**
+     * One measured round: rate, latency quantiles, CPU time of the client threads per command, and (Axon
+     * only) how many times an aggregate was not in the cache and was loaded from the event store.
+     */
+    record Result(int clients, int commands, double perSecond, double p50, double p99, double max,
+                  double clientCpuMicros, long cacheMisses) {
+
+        Result withCacheMisses(long misses) {
+            return new Result(clients, commands, perSecond, p50, p99, max, clientCpuMicros, misses);
+        }
     }
 
     static void run() throws Exception {
-        int commands = Integer.getInteger("bench.commands", 5000);
-        int warmup = Integer.getInteger("bench.warmup", 10000);
-        int rounds = Integer.getInteger("bench.rounds", 3);
-        System.out.println("\n== Command side: median of " + rounds + " rounds of " + commands
-                + " commands, warm-up " + warmup + " ==");
-        try (BenchDatabase database = new BenchDatabase();
-             ConfigurableApplicationContext app = CommandServiceApplication.application()
-                     .web(WebApplicationType.NONE).run(database.serviceArguments());
-             HikariDataSource pool = database.pool(8)) {
+        Settings settings = Settings.fromSystemProperties();
+        System.out.printf("%n== Command side: %d commands per round and client count, %d rounds (median), warm-up %d,"
+                + " clients %s ==%n", settings.commands(), settings.rounds(), settings.warmup(),
+                java.util.Arrays.toString(settings.clientCounts()));
+        // platform: as the services start it (EmbeddedDatabase.start); durable: the same with fsync on
+        String databases = System.getProperty("bench.database", "both");
+        boolean platformIsDurable = false;
+        if (!databases.equals("durable")) {
+            System.out.println("\n-- Database started as the services start it (EmbeddedDatabase.start(null, 0)) --");
+            platformIsDurable = runOn(false, settings);
+        }
+        if (!databases.equals("platform")) {
+            if (platformIsDurable) {
+                System.out.println("\nThat database flushes commits to disk already: no separate durable run.");
+            } else {
+                System.out.println("\n-- Durable database: the same settings plus fsync=on --");
+                runOn(true, settings);
+            }
+        }
+    }
+
+    record Settings(int commands, int warmup, int rounds, int[] clientCounts, boolean strongCache) {
+
+        static Settings fromSystemProperties() {
+            return new Settings(Integer.getInteger("bench.commands", 5000), Integer.getInteger("bench.warmup", 10000),
+                    Math.max(1, Integer.getInteger("bench.rounds", 5)),
+                    java.util.Arrays.stream(System.getProperty("bench.clients", "1,8").split(","))
+                            .map(String::strip).mapToInt(Integer::parseInt).toArray(),
+                    "strong".equals(System.getProperty("bench.trajectoryCache", "service")));
+        }
+    }
+
+    /** Runs every client count on a fresh database and command service; returns whether fsync was on. */
+    private static boolean runOn(boolean durable, Settings settings) throws Exception {
+        try (BenchDatabase database = new BenchDatabase(durable);
+             ConfigurableApplicationContext app = commandService(database, settings.strongCache());
+             HikariDataSource pool = database.pool(maxOf(settings.clientCounts()))) {
+            System.out.println(BenchDatabase.describe(pool));
+            System.out.println("Command service arguments: " + String.join(" ", database.serviceArgumentsForDisplay()));
+            if (settings.strongCache()) {
+                System.out.println("EXPERIMENT: trajectoryCache replaced by an unbounded strong-reference cache");
+            }
             CommandGateway gateway = app.getBean(CommandGateway.class);
-            gateway.sendAndWait(new RegisterCoachCommand("bench-coach", "Bench", "Noord", new BigDecimal("1.2"),
+            CacheMisses cacheMisses = new CacheMisses(app.getBean("trajectoryCache", Cache.class));
+            gateway.sendAndWait(new RegisterCoachCommand(COACH, "Bench", "Noord", new BigDecimal("1.0"),
                     TODAY.minusYears(1)));
             createBaselineTable(pool);
 
             List<Result> axon = new ArrayList<>();
             List<Result> jdbc = new ArrayList<>();
-            for (int clients : new int[] {1, 8}) {
-                List<String> trajectories = new ArrayList<>();
-                for (int c = 0; c < clients; c++) {
-                    trajectories.add(openTrajectory(gateway));
+            Baseline baseline = null;
+            for (int clients : settings.clientCounts()) {
+                int perClient = Math.max(1, settings.commands() / clients);
+                int warmupPerClient = Math.max(1, settings.warmup() / clients);
+                measureAxon(gateway, openTrajectories(gateway, clients, cacheMisses), warmupPerClient, cacheMisses);
+                if (baseline == null) {
+                    // after Axon's warm-up, so that the baseline stores exactly the metadata bytes Axon stored
+                    baseline = Baseline.from(pool);
+                    System.out.printf("Event row: payload %d bytes as Axon stores it (personal fields encrypted), %d bytes"
+                            + " in the baseline (storage object mapper); metadata %d bytes in both%n",
+                            baseline.axonPayloadBytes(), baseline.payloadBytes(), baseline.metaData().length);
                 }
-                measureAxon(gateway, trajectories, warmup / clients);
-                measureJdbc(pool, clients, warmup / clients);
+                measureJdbc(pool, baseline, clients, warmupPerClient);
                 List<Result> axonRounds = new ArrayList<>();
                 List<Result> jdbcRounds = new ArrayList<>();
-                for (int round = 0; round < rounds; round++) {
-                    axonRounds.add(measureAxon(gateway, trajectories, commands / clients));
-                    jdbcRounds.add(measureJdbc(pool, clients, commands / clients));
+                for (int round = 0; round < settings.rounds(); round++) {
+                    Result a = measureAxon(gateway, openTrajectories(gateway, clients, cacheMisses), perClient, cacheMisses);
+                    Result j = measureJdbc(pool, baseline, clients, perClient);
+                    System.out.printf("  round %d, %d client(s): Axon %,.0f cmds/s (p99 %.2f ms, max %.1f ms, %d cache misses),"
+                            + " JDBC %,.0f rows/s (p99 %.2f ms)%n", round + 1, clients, a.perSecond(), a.p99(), a.max(),
+                            a.cacheMisses(), j.perSecond(), j.p99());
+                    axonRounds.add(a);
+                    jdbcRounds.add(j);
                 }
                 axon.add(median(axonRounds));
                 jdbc.add(median(jdbcRounds));
             }
-            System.out.println("clients | Axon cmds/s | Axon p50 ms | Axon p99 ms | JDBC rows/s | JDBC p50 ms | JDBC p99 ms | Axon/JDBC");
-            for (int i = 0; i < axon.size(); i++) {
-                Result a = axon.get(i);
-                Result j = jdbc.get(i);
-                System.out.printf("%7d | %11.0f | %11.2f | %11.2f | %11.0f | %11.2f | %11.2f | %8.0f%%%n", a.clients(),
-                        a.perSecond(), a.p50(), a.p99(), j.perSecond(), j.p50(), j.p99(), 100 * a.perSecond() / j.perSecond());
-            }
-            Result single = axon.get(0);
-            boolean ratios = true;
-            for (int i = 0; i < axon.size(); i++) {
-                ratios &= axon.get(i).perSecond() >= 0.4 * jdbc.get(i).perSecond();
-            }
-            System.out.printf("Target: Axon >= 40%% of baseline: %s; p99 < 20 ms for one client: %s (%.2f ms)%n",
-                    ratios ? "MET" : "MISSED", single.p99() < 20 ? "MET" : "MISSED", single.p99());
+            print(axon, jdbc);
+            return BenchDatabase.fsync(pool);
         }
+    }
+
+    private static ConfigurableApplicationContext commandService(BenchDatabase database, boolean strongCache) {
+        // application() is new SpringApplicationBuilder(CommandServiceApplication.class) plus the service's own
+        // configuration file (command-service.yml); command-line arguments outrank that file
+        SpringApplicationBuilder builder = CommandServiceApplication.application().web(WebApplicationType.NONE);
+        if (strongCache) {
+            builder.sources(StrongTrajectoryCache.class).properties("spring.main.allow-bean-definition-overriding=true");
+        }
+        return builder.run(database.serviceArguments());
+    }
+
+    private static void print(List<Result> axon, List<Result> jdbc) {
+        System.out.println();
+        System.out.println("clients | Axon cmds/s | Axon p50 ms | Axon p99 ms | JDBC rows/s | JDBC p50 ms | JDBC p99 ms | Axon/JDBC");
+        for (int i = 0; i < axon.size(); i++) {
+            Result a = axon.get(i);
+            Result j = jdbc.get(i);
+            System.out.printf("%7d | %11.0f | %11.2f | %11.2f | %11.0f | %11.2f | %11.2f | %8.0f%%%n", a.clients(),
+                    a.perSecond(), a.p50(), a.p99(), j.perSecond(), j.p50(), j.p99(), 100 * a.perSecond() / j.perSecond());
+        }
+        System.out.println();
+        System.out.println("clients | client-thread CPU per command: Axon us | JDBC us | Axon cache misses in the median round");
+        for (int i = 0; i < axon.size(); i++) {
+            System.out.printf("%7d | %38.0f | %7.0f | %d%n", axon.get(i).clients(), axon.get(i).clientCpuMicros(),
+                    jdbc.get(i).clientCpuMicros(), axon.get(i).cacheMisses());
+        }
+        System.out.println();
+        for (int i = 0; i < axon.size(); i++) {
+            Result a = axon.get(i);
+            Result j = jdbc.get(i);
+            double ratio = a.perSecond() / j.perSecond();
+            System.out.printf("Target, %d client(s): Axon >= 40%% of the baseline's rate: %s (%.0f%%)%n", a.clients(),
+                    ratio >= 0.4 ? "MET" : "MISSED", 100 * ratio);
+            if (a.clients() == 1) {
+                System.out.printf("Target, 1 client: Axon p99 < 20 ms: %s (%.2f ms)%n", a.p99() < 20 ? "MET" : "MISSED",
+                        a.p99());
+            }
+        }
+    }
+
+    private static int maxOf(int[] values) {
+        return java.util.Arrays.stream(values).max().orElse(1);
     }
 
     private static Result median(List<Result> rounds) {
         List<Result> sorted = new ArrayList<>(rounds);
-        sorted.sort(java.util.Comparator.comparingDouble(Result::perSecond));
+        sorted.sort(Comparator.comparingDouble(Result::perSecond));
         return sorted.get(sorted.size() / 2);
     }
 
-    private static String openTrajectory(CommandGateway gateway) {
-        String id = UUID.randomUUID().toString();
-        gateway.sendAndWait(new ReferFamilyCommand(id, TODAY.minusDays(200),
-                new Family(null, "Familie Bench", "Escamp", "nl", false, MigrationGeneration.NONE),
-                List.of(new Child("Kind", LocalDate.of(2016, 1, 1))), new Referrer("Arts", "JGZ"),
-                Set.of(ReferralReason.CHILD_SAFETY), false));
-        gateway.sendAndWait(new AssignCoachCommand(id, "bench-coach", TODAY.minusDays(190)));
-        return id;
+    /** Opens one trajectory per client (not timed): a referral and the coach's assignment. */
+    private static List<String> openTrajectories(CommandGateway gateway, int clients, CacheMisses cacheMisses) {
+        List<String> trajectories = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            String id = UUID.randomUUID().toString();
+            // made-up family: nothing here is personal data
+            gateway.sendAndWait(new ReferFamilyCommand(id, RECEIVED_ON,
+                    new Family(null, "Familie Bench", "Escamp", "nl", false, MigrationGeneration.NONE),
+                    List.of(new Child("Kind", LocalDate.of(2016, 1, 1))), new Referrer("Arts", "JGZ"),
+                    Set.of(ReferralReason.CHILD_SAFETY), false));
+            gateway.sendAndWait(new AssignCoachCommand(id, COACH, ASSIGNED_ON));
+            trajectories.add(id);
+        }
+        cacheMisses.track(trajectories);
+        return trajectories;
     }
 
-    private static Result measureAxon(CommandGateway gateway, List<String> trajectories, int perClient) throws Exception {
-        return measure(trajectories.size(), perClient, client -> () -> {
+    private static Result measureAxon(CommandGateway gateway, List<String> trajectories, int perClient,
+                                      CacheMisses cacheMisses) throws Exception {
+        long missesBefore = cacheMisses.count();
+        Result result = measure(trajectories.size(), perClient, client -> () -> {
             Latencies latencies = new Latencies();
             String trajectory = trajectories.get(client);
             for (int i = 0; i < perClient; i++) {
                 long start = System.nanoTime();
-                gateway.sendAndWait(new RecordHomeVisitCommand(trajectory, UUID.randomUUID().toString(),
-                        TODAY.minusDays(10), 60, false, "huisbezoek"));
+                gateway.sendAndWait(new RecordHomeVisitCommand(trajectory, UUID.randomUUID().toString(), VISITED_ON, 60,
+                        false, "huisbezoek"));
                 latencies.add(System.nanoTime() - start);
             }
             return latencies;
         });
+        return result.withCacheMisses(cacheMisses.count() - missesBefore);
     }
 
-    private static Result measureJdbc(HikariDataSource pool, int clients, int perClient) throws Exception {
+    private static Result measureJdbc(HikariDataSource pool, Baseline baseline, int clients, int perClient)
+            throws Exception {
         return measure(clients, perClient, client -> () -> {
             Latencies latencies = new Latencies();
             String aggregate = UUID.randomUUID().toString();
-            byte[] metaData = "{\"recordedBy\":\"bench\",\"traceId\":\"x\",\"correlationId\":\"y\"}"
-                    .getBytes(StandardCharsets.UTF_8);
             try (Connection connection = pool.getConnection();
                  PreparedStatement insert = connection.prepareStatement("""
                          INSERT INTO bench_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                              time_stamp, payload_type, payload_revision, payload, meta_data)
-                         VALUES (?, ?, ?, 'Trajectory', ?, ?, '1', ?, ?)""")) {
+                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 connection.setAutoCommit(false);
                 for (int i = 0; i < perClient; i++) {
                     long start = System.nanoTime();
-                    String eventId = UUID.randomUUID().toString();
-                    HomeVisitHeld event = new HomeVisitHeld(aggregate, UUID.randomUUID().toString(), TODAY.minusDays(10),
-                            60, false, "huisbezoek");
-                    insert.setString(1, eventId);
+                    HomeVisitHeld event = new HomeVisitHeld(aggregate, UUID.randomUUID().toString(), VISITED_ON, 60,
+                            false, "huisbezoek");
+                    insert.setString(1, UUID.randomUUID().toString());
                     insert.setString(2, aggregate);
                     insert.setLong(3, i);
-                    insert.setString(4, Instant.now().toString());
-                    insert.setString(5, HomeVisitHeld.class.getName());
-                    insert.setBytes(6, JSON.writeValueAsBytes(event));
-                    insert.setBytes(7, metaData);
+                    insert.setString(4, baseline.type());
+                    insert.setString(5, Instant.now().toString());
+                    insert.setString(6, HomeVisitHeld.class.getName());
+                    insert.setString(7, baseline.payloadRevision());
+                    insert.setBytes(8, JSON.writeValueAsBytes(event));
+                    insert.setBytes(9, baseline.metaData());
                     insert.executeUpdate();
                     connection.commit();
                     latencies.add(System.nanoTime() - start);
@@ -172,9 +295,18 @@ final class CommandBenchmark {
         ExecutorService executor = Executors.newFixedThreadPool(clients);
         try {
             List<Future<Latencies>> futures = new ArrayList<>();
+            LongAdder cpuNanos = new LongAdder();
             long start = System.nanoTime();
             for (int c = 0; c < clients; c++) {
-                futures.add(executor.submit(work.forClient(c)));
+                Callable<Latencies> client = work.forClient(c);
+                futures.add(executor.submit(() -> {
+                    long cpuStart = THREADS.getCurrentThreadCpuTime();
+                    try {
+                        return client.call();
+                    } finally {
+                        cpuNanos.add(THREADS.getCurrentThreadCpuTime() - cpuStart);
+                    }
+                }));
             }
             List<Latencies> parts = new ArrayList<>();
             for (Future<Latencies> future : futures) {
@@ -182,7 +314,8 @@ final class CommandBenchmark {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             Latencies all = Latencies.merge(parts);
-            return new Result(clients, all.count(), all.count() / seconds, all.millis(0.50), all.millis(0.99));
+            return new Result(clients, all.count(), all.count() / seconds, all.millis(0.50), all.millis(0.99),
+                    all.millis(1.0), cpuNanos.sum() / 1000.0 / all.count(), 0);
         } finally {
             executor.shutdownNow();
         }
@@ -192,6 +325,112 @@ final class CommandBenchmark {
         try (Connection connection = pool.getConnection(); var statement = connection.createStatement()) {
             // the event table's own definition: columns, keys, indexes and the global index's sequence
             statement.execute("CREATE TABLE bench_event_entry (LIKE domain_event_entry INCLUDING ALL)");
+        }
+    }
+
+    /** What the baseline copies from a home visit as Axon stored it. */
+    record Baseline(String type, String payloadRevision, byte[] metaData, int axonPayloadBytes, int payloadBytes) {
+
+        static Baseline from(HikariDataSource pool) throws Exception {
+            try (Connection connection = pool.getConnection();
+                 PreparedStatement query = connection.prepareStatement("""
+                         SELECT type, payload_revision, meta_data, length(payload) FROM domain_event_entry
+                         WHERE payload_type = ? ORDER BY global_index DESC LIMIT 1""")) {
+                query.setString(1, HomeVisitHeld.class.getName());
+                try (ResultSet row = query.executeQuery()) {
+                    if (!row.next()) {
+                        throw new IllegalStateException("No home visit in the event store after the warm-up");
+                    }
+                    int payloadBytes = JSON.writeValueAsBytes(new HomeVisitHeld(UUID.randomUUID().toString(),
+                            UUID.randomUUID().toString(), VISITED_ON, 60, false, "huisbezoek")).length;
+                    return new Baseline(row.getString(1), row.getString(2), row.getBytes(3), row.getInt(4), payloadBytes);
+                }
+            }
+        }
+    }
+
+    /** Counts the benchmark's trajectories loaded from the event store because the aggregate cache lost them. */
+    static final class CacheMisses {
+
+        private final Set<Object> tracked = ConcurrentHashMap.newKeySet();
+        private final LongAdder misses = new LongAdder();
+        @SuppressWarnings("unused")
+        private final Registration registration;
+
+        CacheMisses(Cache cache) {
+            // Axon puts the aggregate into the cache after every command: "created" means it was not there
+            registration = cache.registerCacheEntryListener(new Cache.EntryListenerAdapter() {
+                @Override
+                public void onEntryCreated(Object key, Object value) {
+                    if (tracked.contains(key)) {
+                        misses.increment();
+                    }
+                }
+            });
+        }
+
+        void track(List<String> trajectories) {
+            tracked.addAll(trajectories);
+        }
+
+        long count() {
+            return misses.sum();
+        }
+    }
+
+    /** Experiment only ({@code -Dbench.trajectoryCache=strong}): keeps every aggregate, never evicts. */
+    @Configuration(proxyBeanMethods = false)
+    static class StrongTrajectoryCache {
+
+        @Bean
+        Cache trajectoryCache() {
+            return new StrongCache();
+        }
+    }
+
+    static final class StrongCache implements Cache {
+
+        private final ConcurrentHashMap<Object, Object> entries = new ConcurrentHashMap<>();
+        private final List<EntryListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <K, V> V get(K key) {
+            return (V) entries.get(key);
+        }
+
+        @Override
+        public void put(Object key, Object value) {
+            if (value == null) {
+                remove(key);
+            } else if (entries.put(key, value) == null) {
+                listeners.forEach(listener -> listener.onEntryCreated(key, value));
+            }
+        }
+
+        @Override
+        public boolean putIfAbsent(Object key, Object value) {
+            boolean absent = entries.putIfAbsent(key, value) == null;
+            if (absent) {
+                listeners.forEach(listener -> listener.onEntryCreated(key, value));
+            }
+            return absent;
+        }
+
+        @Override
+        public boolean remove(Object key) {
+            return entries.remove(key) != null;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return entries.containsKey(key);
+        }
+
+        @Override
+        public Registration registerCacheEntryListener(EntryListener listener) {
+            listeners.add(listener);
+            return () -> listeners.remove(listener);
         }
     }
 }

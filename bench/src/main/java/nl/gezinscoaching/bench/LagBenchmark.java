@@ -63,6 +63,7 @@ final class LagBenchmark {
                      .web(WebApplicationType.NONE).run(database.serviceArguments());
              ConfigurableApplicationContext query = new SpringApplicationBuilder(QueryServiceApplication.class)
                      .run(database.serviceArguments())) {
+            System.out.println(BenchDatabase.describe(commands.getBean(javax.sql.DataSource.class)));
             CommandGateway gateway = commands.getBean(CommandGateway.class);
             String caseloadUrl = "http://localhost:" + query.getEnvironment().getProperty("local.server.port") + "/api/caseload";
 

@@ -4,24 +4,28 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** What the figures were measured on. */
+/** What the figures were measured on (the database describes itself: {@link BenchDatabase#describe}). */
 final class Machine {
 
     private Machine() {
     }
 
     static String describe() {
-        String cpu = "unknown CPU";
+        return "Machine: %d cores (%s), %s RAM, %d MiB max heap, Java %s (%s)"
+                .formatted(Runtime.getRuntime().availableProcessors(), procLine("/proc/cpuinfo", "model name", "unknown CPU"),
+                        procLine("/proc/meminfo", "MemTotal", "unknown"), Runtime.getRuntime().maxMemory() >> 20,
+                        System.getProperty("java.version"), System.getProperty("java.vm.name"));
+    }
+
+    /** The value of the first line of a /proc file that starts with the key; the fallback elsewhere. */
+    private static String procLine(String file, String key, String fallback) {
         try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-                    .filter(line -> line.startsWith("model name"))
+            return Files.readAllLines(Path.of(file)).stream()
+                    .filter(line -> line.startsWith(key))
                     .map(line -> line.substring(line.indexOf(':') + 1).strip())
-                    .findFirst().orElse(cpu);
+                    .findFirst().orElse(fallback);
         } catch (IOException e) {
-            // not Linux: leave it unknown
+            return fallback; // not Linux
         }
-        return "Machine: %d cores (%s), %d MiB max heap, Java %s, PostgreSQL 18.6 embedded (synchronous_commit on)"
-                .formatted(Runtime.getRuntime().availableProcessors(), cpu, Runtime.getRuntime().maxMemory() >> 20,
-                        System.getProperty("java.version"));
     }
 }

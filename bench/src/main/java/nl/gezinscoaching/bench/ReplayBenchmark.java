@@ -39,6 +39,7 @@ final class ReplayBenchmark {
              ConfigurableApplicationContext query = new SpringApplicationBuilder(QueryServiceApplication.class)
                      .web(WebApplicationType.NONE).run(database.serviceArguments());
              HikariDataSource pool = database.pool(2)) {
+            System.out.println(BenchDatabase.describe(pool));
             // the schema exists now; stop the projections while the history is written
             query.getBean(EventProcessingConfiguration.class).eventProcessors().values().forEach(EventProcessor::shutDown);
 

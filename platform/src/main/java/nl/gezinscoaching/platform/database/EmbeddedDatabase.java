@@ -24,6 +24,8 @@ public final class EmbeddedDatabase {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     // zonky turns durability off by default: our data and our benchmarks need it on
                     .setServerConfig("synchronous_commit", "on")
+                    // zonky starts PostgreSQL with -F (fsync off); this overrides it
+                    .setServerConfig("fsync", "on")
                     .setServerConfig("max_connections", "200")
                     // the application closes the database after its event processors have stopped
                     .setRegisterShutdownHook(false);
