@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import javax.sql.DataSource;
 import nl.gezinscoaching.platform.crypto.FamilyKeys;
 import nl.gezinscoaching.platform.crypto.FieldCipher;
@@ -30,7 +31,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.micrometer.EventProcessorLatencyMonitor;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
@@ -186,26 +186,24 @@ public class AxonJdbcAutoConfiguration {
         return new GlobalMetricRegistry(meterRegistry);
     }
 
-    /**
-     * Axon's meters in Boot's registry: command bus, event store and query bus in full; event processors
-     * only their latency (how far a projection lags behind the newest event it processed). The full
-     * per-message monitors of a processor cost about a third of the replay rate (docs/benchmarks.md).
-     */
     /** An event processor only ever sees event messages. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static MessageMonitor<Message<?>> eventsOnly(MessageMonitor<? super EventMessage<?>> monitor) {
         return (MessageMonitor) monitor;
     }
 
+    /**
+     * Axon's meters in Boot's registry: command bus, event store and query bus in full; event processors
+     * only their latency (how far a projection lags behind the newest event it processed). The full
+     * per-message monitors of a processor cost about a third of the replay rate (docs/benchmarks.md).
+     */
     @Bean
     ConfigurerModule axonMetrics(GlobalMetricRegistry globalMetricRegistry, MeterRegistry meterRegistry) {
+        ProcessorLatency latency = new ProcessorLatency(meterRegistry, Clock.systemUTC());
         return configurer -> {
             globalMetricRegistry.registerWithConfigurer(configurer);
-            configurer.configureMessageMonitor(EventProcessor.class, (configuration, componentType, componentName) ->
-                    eventsOnly(EventProcessorLatencyMonitor.builder()
-                            .meterNamePrefix(componentName)
-                            .meterRegistry(meterRegistry)
-                            .build()));
+            configurer.configureMessageMonitor(EventProcessor.class,
+                    (configuration, componentType, componentName) -> eventsOnly(latency.monitor(componentName)));
         };
     }
 }

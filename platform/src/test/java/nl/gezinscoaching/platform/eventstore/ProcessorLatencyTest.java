@@ -1,0 +1,58 @@
+package nl.gezinscoaching.platform.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.junit.jupiter.api.Test;
+
+class ProcessorLatencyTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final ProcessorLatency latency = new ProcessorLatency(registry, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void gaugeShowsHowLongAgoTheNewestEventWasPublished() {
+        latency.monitor("management-facts").onMessageIngested(eventAt(NOW.minusMillis(250)));
+
+        assertThat(gauge("management-facts").value()).isEqualTo(250.0);
+    }
+
+    @Test
+    void monitorsOfOneProcessorShareOneGauge() {
+        var first = latency.monitor("management-facts");
+        var second = latency.monitor("management-facts");
+
+        first.onMessageIngested(eventAt(NOW.minusMillis(900)));
+        second.onMessageIngested(eventAt(NOW.minusMillis(40)));
+
+        assertThat(registry.find("management-facts.latency").gauges()).hasSize(1);
+        assertThat(gauge("management-facts").value()).isEqualTo(40.0);
+    }
+
+    @Test
+    void eachProcessorHasItsOwnGauge() {
+        latency.monitor("a").onMessageIngested(eventAt(NOW.minusMillis(10)));
+        latency.monitor("b").onMessageIngested(eventAt(NOW.minusMillis(20)));
+
+        assertThat(gauge("a").value()).isEqualTo(10.0);
+        assertThat(gauge("b").value()).isEqualTo(20.0);
+    }
+
+    private Gauge gauge(String processor) {
+        return registry.get(processor + ".latency").gauge();
+    }
+
+    private static EventMessage<?> eventAt(Instant timestamp) {
+        return new GenericEventMessage<>(UUID.randomUUID().toString(), "payload", Map.of(), timestamp);
+    }
+}
