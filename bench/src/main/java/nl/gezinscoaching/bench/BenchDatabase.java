@@ -14,12 +14,9 @@ import javax.sql.DataSource;
 import nl.gezinscoaching.platform.database.EmbeddedDatabase;
 
 /**
- * A fresh embedded PostgreSQL per benchmark, with the arguments that point a service at it.
- * <p>
- * By default it is started the way the services start it ({@link EmbeddedDatabase#start}). zonky starts
- * the server with {@code -F}, so that way fsync is off: a commit waits for its WAL write but not for the
- * disk. A durable database ({@code -Dbench.fsync=on} for the replay and lag benchmarks) is started with
- * the same settings plus {@code fsync=on}, so that a commit waits for the disk as on a production server.
+ * A fresh embedded PostgreSQL per benchmark, started exactly as the services start it
+ * ({@link EmbeddedDatabase#start}: synchronous commits and fsync on, so a commit waits for the disk as on
+ * a production server), with the arguments that point a service at it.
  */
 final class BenchDatabase implements AutoCloseable {
 
@@ -27,30 +24,8 @@ final class BenchDatabase implements AutoCloseable {
     final String url;
 
     BenchDatabase() {
-        this("on".equals(System.getProperty("bench.fsync")));
-    }
-
-    /** @param durable fsync on; otherwise exactly as {@link EmbeddedDatabase#start} starts it */
-    BenchDatabase(boolean durable) {
-        this.postgres = start(durable);
+        this.postgres = EmbeddedDatabase.start(null, 0);
         this.url = EmbeddedDatabase.jdbcUrl(postgres);
-    }
-
-    private static EmbeddedPostgres start(boolean durable) {
-        if (!durable) {
-            return EmbeddedDatabase.start(null, 0);
-        }
-        try {
-            // EmbeddedDatabase's settings, and fsync on: a -c fsync=on after zonky's -F wins
-            return EmbeddedPostgres.builder()
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("fsync", "on")
-                    .setRegisterShutdownHook(false)
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
-        }
     }
 
     String[] serviceArguments(String... more) {
@@ -92,8 +67,8 @@ final class BenchDatabase implements AutoCloseable {
                         setting(dataSource, "wal_sync_method"), setting(dataSource, "full_page_writes"))
                 + " shared_buffers=%s".formatted(setting(dataSource, "shared_buffers"));
         if (!fsync(dataSource)) {
-            description += "\nWARNING: fsync is off (zonky starts PostgreSQL with -F): commits are not flushed to disk and"
-                    + " cost less than on a production server";
+            description += "\nWARNING: fsync is off: commits are not flushed to disk and cost less than on a production"
+                    + " server";
         }
         return description;
     }

@@ -55,9 +55,8 @@ import org.springframework.context.annotation.Configuration;
  * {@code -Dbench.rounds=5} rounds of {@code -Dbench.commands=5000} commands per client count; each figure
  * is the round with the median rate, so one checkpoint of PostgreSQL does not decide the comparison. Each
  * round's clients get freshly opened trajectories (not timed), so a trajectory holds at most one round of
- * visits rather than tens of thousands. All of it runs twice ({@code -Dbench.database=both}): on a database
- * started as the services start it ({@code platform}, which has fsync off) and on the same with fsync on
- * ({@code durable}); see {@link BenchDatabase}. For experiments: {@code -Dbench.clients=1,8},
+ * visits rather than tens of thousands. The database is started as the services start it, fsync on (see
+ * {@link BenchDatabase}). For experiments: {@code -Dbench.clients=1,8},
  * {@code -Dbench.serviceArgs="--spring.datasource.hikari.maximum-pool-size=16"}, and
  * {@code -Dbench.trajectoryCache=strong}, which replaces the service's weak-reference aggregate cache with
  * an unbounded strong one (not what the service ships).
@@ -93,21 +92,7 @@ final class CommandBenchmark {
         System.out.printf("%n== Command side: %d commands per round and client count, %d rounds (median), warm-up %d,"
                 + " clients %s ==%n", settings.commands(), settings.rounds(), settings.warmup(),
                 java.util.Arrays.toString(settings.clientCounts()));
-        // platform: as the services start it (EmbeddedDatabase.start); durable: the same with fsync on
-        String databases = System.getProperty("bench.database", "both");
-        boolean platformIsDurable = false;
-        if (!databases.equals("durable")) {
-            System.out.println("\n-- Database started as the services start it (EmbeddedDatabase.start(null, 0)) --");
-            platformIsDurable = runOn(false, settings);
-        }
-        if (!databases.equals("platform")) {
-            if (platformIsDurable) {
-                System.out.println("\nThat database flushes commits to disk already: no separate durable run.");
-            } else {
-                System.out.println("\n-- Durable database: the same settings plus fsync=on --");
-                runOn(true, settings);
-            }
-        }
+        runOn(settings);
     }
 
     record Settings(int commands, int warmup, int rounds, int[] clientCounts, boolean strongCache) {
@@ -121,9 +106,9 @@ final class CommandBenchmark {
         }
     }
 
-    /** Runs every client count on a fresh database and command service; returns whether fsync was on. */
-    private static boolean runOn(boolean durable, Settings settings) throws Exception {
-        try (BenchDatabase database = new BenchDatabase(durable);
+    /** Runs every client count on a fresh database and command service. */
+    private static void runOn(Settings settings) throws Exception {
+        try (BenchDatabase database = new BenchDatabase();
              ConfigurableApplicationContext app = commandService(database, settings.strongCache());
              HikariDataSource pool = database.pool(maxOf(settings.clientCounts()))) {
             System.out.println(BenchDatabase.describe(pool));
@@ -167,7 +152,6 @@ final class CommandBenchmark {
                 jdbc.add(median(jdbcRounds));
             }
             print(axon, jdbc);
-            return BenchDatabase.fsync(pool);
         }
     }
 

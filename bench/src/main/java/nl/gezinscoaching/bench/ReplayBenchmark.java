@@ -41,7 +41,10 @@ final class ReplayBenchmark {
              HikariDataSource pool = database.pool(2)) {
             System.out.println(BenchDatabase.describe(pool));
             // the schema exists now; stop the projections while the history is written
-            query.getBean(EventProcessingConfiguration.class).eventProcessors().values().forEach(EventProcessor::shutDown);
+            Map<String, EventProcessor> processors = query.getBean(EventProcessingConfiguration.class).eventProcessors();
+            processors.forEach((name, processor) -> System.out.printf("processor %s: %s%n", name,
+                    processor.getClass().getSimpleName()));
+            processors.values().forEach(EventProcessor::shutDown);
 
             long start = System.nanoTime();
             long events = new EventGenerator().write(pool, target);
