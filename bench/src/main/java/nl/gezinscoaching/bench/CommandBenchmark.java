@@ -40,8 +40,6 @@ import org.axonframework.common.caching.Cache;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * Commands per second and latency through Axon's path, in process: command gateway
@@ -56,10 +54,9 @@ import org.springframework.context.annotation.Configuration;
  * is the round with the median rate, so one checkpoint of PostgreSQL does not decide the comparison. Each
  * round's clients get freshly opened trajectories (not timed), so a trajectory holds at most one round of
  * visits rather than tens of thousands. The database is started as the services start it, fsync on (see
- * {@link BenchDatabase}). For experiments: {@code -Dbench.clients=1,8},
- * {@code -Dbench.serviceArgs="--spring.datasource.hikari.maximum-pool-size=16"}, and
- * {@code -Dbench.trajectoryCache=strong}, which replaces the service's weak-reference aggregate cache with
- * an unbounded strong one (not what the service ships).
+ * {@link BenchDatabase}). For experiments: {@code -Dbench.clients=1,8} and
+ * {@code -Dbench.serviceArgs="--spring.datasource.hikari.maximum-pool-size=16"} (or
+ * {@code --command.trajectory-cache.maximum-size=...}).
  */
 final class CommandBenchmark {
 
@@ -95,27 +92,23 @@ final class CommandBenchmark {
         runOn(settings);
     }
 
-    record Settings(int commands, int warmup, int rounds, int[] clientCounts, boolean strongCache) {
+    record Settings(int commands, int warmup, int rounds, int[] clientCounts) {
 
         static Settings fromSystemProperties() {
             return new Settings(Integer.getInteger("bench.commands", 5000), Integer.getInteger("bench.warmup", 10000),
                     Math.max(1, Integer.getInteger("bench.rounds", 5)),
                     java.util.Arrays.stream(System.getProperty("bench.clients", "1,8").split(","))
-                            .map(String::strip).mapToInt(Integer::parseInt).toArray(),
-                    "strong".equals(System.getProperty("bench.trajectoryCache", "service")));
+                            .map(String::strip).mapToInt(Integer::parseInt).toArray());
         }
     }
 
     /** Runs every client count on a fresh database and command service. */
     private static void runOn(Settings settings) throws Exception {
         try (BenchDatabase database = new BenchDatabase();
-             ConfigurableApplicationContext app = commandService(database, settings.strongCache());
+             ConfigurableApplicationContext app = commandService(database);
              HikariDataSource pool = database.pool(maxOf(settings.clientCounts()))) {
             System.out.println(BenchDatabase.describe(pool));
             System.out.println("Command service arguments: " + String.join(" ", database.serviceArgumentsForDisplay()));
-            if (settings.strongCache()) {
-                System.out.println("EXPERIMENT: trajectoryCache replaced by an unbounded strong-reference cache");
-            }
             CommandGateway gateway = app.getBean(CommandGateway.class);
             CacheMisses cacheMisses = new CacheMisses(app.getBean("trajectoryCache", Cache.class));
             gateway.sendAndWait(new RegisterCoachCommand(COACH, "Bench", "Noord", new BigDecimal("1.0"),
@@ -155,13 +148,10 @@ final class CommandBenchmark {
         }
     }
 
-    private static ConfigurableApplicationContext commandService(BenchDatabase database, boolean strongCache) {
+    private static ConfigurableApplicationContext commandService(BenchDatabase database) {
         // application() is new SpringApplicationBuilder(CommandServiceApplication.class) plus the service's own
         // configuration file (command-service.yml); command-line arguments outrank that file
         SpringApplicationBuilder builder = CommandServiceApplication.application().web(WebApplicationType.NONE);
-        if (strongCache) {
-            builder.sources(StrongTrajectoryCache.class).properties("spring.main.allow-bean-definition-overriding=true");
-        }
         return builder.run(database.serviceArguments());
     }
 
@@ -359,62 +349,6 @@ final class CommandBenchmark {
 
         long count() {
             return misses.sum();
-        }
-    }
-
-    /** Experiment only ({@code -Dbench.trajectoryCache=strong}): keeps every aggregate, never evicts. */
-    @Configuration(proxyBeanMethods = false)
-    static class StrongTrajectoryCache {
-
-        @Bean
-        Cache trajectoryCache() {
-            return new StrongCache();
-        }
-    }
-
-    static final class StrongCache implements Cache {
-
-        private final ConcurrentHashMap<Object, Object> entries = new ConcurrentHashMap<>();
-        private final List<EntryListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <K, V> V get(K key) {
-            return (V) entries.get(key);
-        }
-
-        @Override
-        public void put(Object key, Object value) {
-            if (value == null) {
-                remove(key);
-            } else if (entries.put(key, value) == null) {
-                listeners.forEach(listener -> listener.onEntryCreated(key, value));
-            }
-        }
-
-        @Override
-        public boolean putIfAbsent(Object key, Object value) {
-            boolean absent = entries.putIfAbsent(key, value) == null;
-            if (absent) {
-                listeners.forEach(listener -> listener.onEntryCreated(key, value));
-            }
-            return absent;
-        }
-
-        @Override
-        public boolean remove(Object key) {
-            return entries.remove(key) != null;
-        }
-
-        @Override
-        public boolean containsKey(Object key) {
-            return entries.containsKey(key);
-        }
-
-        @Override
-        public Registration registerCacheEntryListener(EntryListener listener) {
-            listeners.add(listener);
-            return () -> listeners.remove(listener);
         }
     }
 }

@@ -1,8 +1,6 @@
 package nl.gezinscoaching.command.recording;
 
 import java.util.function.Supplier;
-import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
@@ -13,15 +11,6 @@ class RecordingConfiguration {
 
     /** Metadata key of the user who recorded a command; every event the command causes carries it. */
     static final String RECORDED_BY = "recordedBy";
-
-    /**
-     * Keeps loaded trajectories in memory, so a command does not replay the whole stream; entries go
-     * when memory is needed. Safe while one command-service instance writes.
-     */
-    @Bean
-    Cache trajectoryCache() {
-        return new WeakReferenceCache();
-    }
 
     /** Copies {@code recordedBy} from the command onto the events it causes. */
     @Bean

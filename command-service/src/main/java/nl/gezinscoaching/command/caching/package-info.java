@@ -1,0 +1,2 @@
+/** The command service's aggregate cache: loaded trajectories kept in memory, bounded. */
+package nl.gezinscoaching.command.caching;
