@@ -215,6 +215,23 @@ class CommandApiIT {
     }
 
     @Test
+    void commandsAndTheTrajectoryCacheShowInTheMetrics() throws Exception {
+        String id = post("/api/referrals", referral("METRICS-1", false)).body().get("trajectoryId").asString();
+        // a second command on the same trajectory finds it in the cache
+        assertThat(post("/api/trajectories/" + id + "/decline",
+                "{\"declinedOn\": \"%s\", \"reason\": \"contra-indicatie\"}".formatted(days(1))).status())
+                .isBetween(200, 299);
+
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
+                .header("Authorization", ADMIN).build(), HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(metrics).contains("commandBus_allTimer_seconds_count", "commandBus_successCounter_total",
+                "cache_gets_total{cache=\"trajectories\",result=\"hit\"}");
+        // Axon's capacity monitor re-registers its gauge per message, which Micrometer refuses with a warning
+        assertThat(metrics).doesNotContain("commandBus_capacity");
+    }
+
+    @Test
     void eventsAreStoredAsReadableJsonWithWhoRecordedThem() throws Exception {
         String id = post("/api/referrals", referral("JSON-1", false)).body().get("trajectoryId").asString();
         try (Connection connection = postgres.getPostgresDatabase().getConnection();

@@ -30,6 +30,12 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.monitoring.MessageMonitor;
+import org.axonframework.monitoring.MultiMessageMonitor;
+import org.axonframework.config.MessageMonitorFactory;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.micrometer.MessageCountingMonitor;
+import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
@@ -193,15 +199,22 @@ public class AxonJdbcAutoConfiguration {
     }
 
     /**
-     * Axon's meters in Boot's registry: command bus, event store and query bus in full; event processors
-     * only their latency (how far a projection lags behind the newest event it processed). The full
-     * per-message monitors of a processor cost about a third of the replay rate (docs/benchmarks.md).
+     * Axon's meters in Boot's registry: the event store in full; command and query bus their counters and
+     * timers; event processors only their latency (how far a projection lags behind the newest event it
+     * processed). The full per-message monitors of a processor cost about a third of the replay rate
+     * (docs/benchmarks.md). The buses leave out Axon's capacity monitor: it registers its gauge again for
+     * every message, which Micrometer refuses with a warning in the log at the first command.
      */
     @Bean
     ConfigurerModule axonMetrics(GlobalMetricRegistry globalMetricRegistry, MeterRegistry meterRegistry) {
         ProcessorLatency latency = new ProcessorLatency(meterRegistry, Clock.systemUTC());
+        MessageMonitorFactory countedAndTimed = (configuration, componentType, componentName) ->
+                new MultiMessageMonitor<>(MessageCountingMonitor.buildMonitor(componentName, meterRegistry),
+                        MessageTimerMonitor.builder().meterNamePrefix(componentName).meterRegistry(meterRegistry).build());
         return configurer -> {
             globalMetricRegistry.registerWithConfigurer(configurer);
+            configurer.configureMessageMonitor(CommandBus.class, countedAndTimed);
+            configurer.configureMessageMonitor(QueryBus.class, countedAndTimed);
             configurer.configureMessageMonitor(EventProcessor.class,
                     (configuration, componentType, componentName) -> eventsOnly(latency.monitor(componentName)));
         };
