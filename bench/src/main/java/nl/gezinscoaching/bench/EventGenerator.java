@@ -42,6 +42,7 @@ import nl.gezinscoaching.events.trajectory.ReferralReason;
 import nl.gezinscoaching.events.trajectory.Referrer;
 import nl.gezinscoaching.events.trajectory.TrajectoryClosed;
 import nl.gezinscoaching.platform.crypto.FamilyKeys;
+import nl.gezinscoaching.platform.crypto.MasterKeys;
 import nl.gezinscoaching.platform.crypto.FieldCipher;
 import nl.gezinscoaching.platform.eventstore.AxonJdbcAutoConfiguration;
 import org.axonframework.serialization.Serializer;
@@ -73,8 +74,8 @@ final class EventGenerator {
      * Writes at least {@code events} events; returns how many it wrote. Payloads are serialized like the
      * command service does it: personal fields encrypted with a data key per family.
      */
-    long write(DataSource dataSource, long events) throws Exception {
-        serializer = AxonJdbcAutoConfiguration.eventSerializer(new FieldCipher(new FamilyKeys(dataSource)));
+    long write(DataSource dataSource, MasterKeys masterKeys, long events) throws Exception {
+        serializer = AxonJdbcAutoConfiguration.eventSerializer(new FieldCipher(new FamilyKeys(dataSource, masterKeys)));
         long written = 0;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("""

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.util.Map;
 import nl.gezinscoaching.platform.crypto.FamilyKeys;
 import nl.gezinscoaching.platform.crypto.FieldCipher;
+import nl.gezinscoaching.platform.crypto.MasterKeys;
 import nl.gezinscoaching.platform.eventstore.AxonJdbcAutoConfiguration;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -47,10 +48,12 @@ final class ReplayBenchmark {
             processors.values().forEach(EventProcessor::shutDown);
 
             long start = System.nanoTime();
-            long events = new EventGenerator().write(pool, target);
+            // keys wrapped with the query service's master key; each reader below has its own key cache
+            MasterKeys masterKeys = query.getBean(MasterKeys.class);
+            long events = new EventGenerator().write(pool, masterKeys, target);
             System.out.printf("generated %,d events in %.1f s%n", events, (System.nanoTime() - start) / 1e9);
 
-            double baseline = Math.max(scan(pool, events), scan(pool, events));
+            double baseline = Math.max(scan(pool, masterKeys, events), scan(pool, masterKeys, events));
 
             ReadModelRebuild rebuild = query.getBean(ReadModelRebuild.class);
             long commitsBefore = commits(pool);
@@ -87,9 +90,9 @@ final class ReplayBenchmark {
     }
 
     /** Reads and deserializes every event row, doing nothing with it: what any replay must at least do. */
-    private static double scan(HikariDataSource pool, long expected) throws Exception {
+    private static double scan(HikariDataSource pool, MasterKeys masterKeys, long expected) throws Exception {
         // the same deserialization a replay does, personal fields decrypted with the family keys
-        Serializer serializer = AxonJdbcAutoConfiguration.eventSerializer(new FieldCipher(new FamilyKeys(pool)));
+        Serializer serializer = AxonJdbcAutoConfiguration.eventSerializer(new FieldCipher(new FamilyKeys(pool, masterKeys)));
         long start = System.nanoTime();
         long count = 0;
         try (Connection connection = pool.getConnection()) {

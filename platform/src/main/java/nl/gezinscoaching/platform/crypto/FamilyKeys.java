@@ -1,6 +1,7 @@
 package nl.gezinscoaching.platform.crypto;
 
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,33 +9,39 @@ import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The families' data keys, in table {@code family_key}. A key is created in the transaction of the first
- * event that needs it, so it commits (or rolls back) with that event; a key created in this transaction is
- * cached only once it has committed, any other key as soon as it is read. Keys never leave this class in
- * a log or an exception.
+ * The families' data keys, in table {@code family_key}, each wrapped by a master key ({@link MasterKeys}).
+ * A key is created in the transaction of the first event that needs it, so it commits (or rolls back) with
+ * that event; a key created in this transaction is cached only once it has committed, any other key as
+ * soon as it is read. Keys never leave this class in a log or an exception.
  */
 public class FamilyKeys {
 
+    private static final Logger log = LoggerFactory.getLogger(FamilyKeys.class);
     private static final int CACHE_LIMIT = 50_000;
+    private static final int REWRAP_BATCH = 500;
 
     private final JdbcClient jdbc;
+    private final MasterKeys masterKeys;
     private final Map<String, SecretKey> cache = new ConcurrentHashMap<>();
 
-    public FamilyKeys(DataSource dataSource) {
+    public FamilyKeys(DataSource dataSource, MasterKeys masterKeys) {
         this.jdbc = JdbcClient.create(dataSource);
+        this.masterKeys = masterKeys;
     }
 
     /** The family's key, created when it has none yet. */
     SecretKey keyFor(String subject) {
         return existing(subject).orElseGet(() -> {
             createdInThisTransaction().add(subject);
-            jdbc.sql("INSERT INTO family_key (subject_id, key_bytes) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                    .params(subject, newKey().getEncoded())
+            jdbc.sql("INSERT INTO family_key (subject_id, key_bytes, wrapped_by) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                    .params(subject, masterKeys.wrap(newKey()), masterKeys.currentId())
                     .update();
             return existing(subject).orElseThrow(() -> new IllegalStateException("Data key could not be stored"));
         });
@@ -67,12 +74,54 @@ public class FamilyKeys {
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<SecretKey> stored = jdbc.sql("SELECT key_bytes FROM family_key WHERE subject_id = ?")
+        Optional<SecretKey> stored = jdbc.sql("SELECT key_bytes, wrapped_by FROM family_key WHERE subject_id = ?")
                 .param(subject)
-                .query((row, i) -> (SecretKey) new SecretKeySpec(row.getBytes(1), "AES"))
+                .query((row, i) -> unwrap(row.getBytes(1), row.getString(2)))
                 .optional();
         stored.ifPresent(key -> cacheWhenCommitted(subject, key));
         return stored;
+    }
+
+    private SecretKey unwrap(byte[] stored, String wrappedBy) {
+        return wrappedBy == null ? new SecretKeySpec(stored, "AES") : masterKeys.unwrap(wrappedBy, stored);
+    }
+
+    /** A data key as stored. */
+    private record Stored(String subject, byte[] keyBytes, String wrappedBy) {
+    }
+
+    /**
+     * Wraps every data key that is not wrapped with the current master key yet (stored before keys were
+     * wrapped, or wrapped with a previous master key) with the current one; returns how many it wrapped.
+     * Each row is replaced only if nobody changed it meanwhile, so several instances may run this at once.
+     */
+    public int rewrap() {
+        String current = masterKeys.currentId();
+        int rewrapped = 0;
+        String after = "";
+        List<Stored> batch;
+        do {
+            batch = jdbc.sql("""
+                            SELECT subject_id, key_bytes, wrapped_by FROM family_key
+                            WHERE wrapped_by IS DISTINCT FROM ? AND subject_id > ?
+                            ORDER BY subject_id LIMIT ?""")
+                    .params(current, after, REWRAP_BATCH)
+                    .query((row, i) -> new Stored(row.getString(1), row.getBytes(2), row.getString(3)))
+                    .list();
+            for (Stored stored : batch) {
+                byte[] wrapped = masterKeys.wrap(unwrap(stored.keyBytes(), stored.wrappedBy()));
+                rewrapped += jdbc.sql("""
+                                UPDATE family_key SET key_bytes = ?, wrapped_by = ?
+                                WHERE subject_id = ? AND wrapped_by IS NOT DISTINCT FROM ?""")
+                        .params(wrapped, current, stored.subject(), stored.wrappedBy())
+                        .update();
+                after = stored.subject();
+            }
+        } while (!batch.isEmpty());
+        if (rewrapped > 0) {
+            log.info("Wrapped {} family data keys with master key '{}'", rewrapped, current);
+        }
+        return rewrapped;
     }
 
     /** Destroys the family's key, in the current transaction: their personal data becomes unreadable. */

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
+import nl.gezinscoaching.platform.crypto.CryptoProperties;
 import nl.gezinscoaching.platform.crypto.FamilyKeys;
+import nl.gezinscoaching.platform.crypto.MasterKeys;
 import nl.gezinscoaching.platform.crypto.FieldCipher;
 import nl.gezinscoaching.platform.crypto.PersonalDataIntrospector;
 import nl.gezinscoaching.platform.crypto.PersonalDataProtectingSerializer;
@@ -42,7 +44,9 @@ import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -59,6 +63,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * </ul>
  */
 @AutoConfiguration(before = {JdbcAutoConfiguration.class, AxonAutoConfiguration.class})
+@EnableConfigurationProperties(CryptoProperties.class)
 public class AxonJdbcAutoConfiguration {
 
     /** PostgreSQL's SQLSTATE for a unique violation. */
@@ -158,8 +163,22 @@ public class AxonJdbcAutoConfiguration {
     }
 
     @Bean
-    FamilyKeys familyKeys(DataSource dataSource) {
-        return new FamilyKeys(dataSource);
+    MasterKeys masterKeys(CryptoProperties properties) {
+        return properties.toMasterKeys();
+    }
+
+    @Bean
+    FamilyKeys familyKeys(DataSource dataSource, MasterKeys masterKeys) {
+        return new FamilyKeys(dataSource, masterKeys);
+    }
+
+    /**
+     * At start-up (after Flyway): data keys stored before keys were wrapped, or wrapped with a previous
+     * master key, are wrapped with the current one.
+     */
+    @Bean
+    ApplicationRunner wrapFamilyKeys(FamilyKeys familyKeys) {
+        return arguments -> familyKeys.rewrap();
     }
 
     @Bean
