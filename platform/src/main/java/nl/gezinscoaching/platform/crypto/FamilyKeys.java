@@ -1,10 +1,12 @@
 package nl.gezinscoaching.platform.crypto;
 
 import java.security.NoSuchAlgorithmException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -29,7 +31,7 @@ public class FamilyKeys {
 
     private final JdbcClient jdbc;
     private final MasterKeys masterKeys;
-    private final Map<String, SecretKey> cache = new ConcurrentHashMap<>();
+    private final Cache<String, SecretKey> cache = Caffeine.newBuilder().maximumSize(CACHE_LIMIT).build();
 
     public FamilyKeys(DataSource dataSource, MasterKeys masterKeys) {
         this.jdbc = JdbcClient.create(dataSource);
@@ -49,13 +51,13 @@ public class FamilyKeys {
 
     /** Subjects whose key this transaction created: not to be cached before it commits. */
     @SuppressWarnings("unchecked")
-    private java.util.Set<String> createdInThisTransaction() {
+    private Set<String> createdInThisTransaction() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return new java.util.HashSet<>();
+            return new HashSet<>();
         }
-        java.util.Set<String> created = (java.util.Set<String>) TransactionSynchronizationManager.getResource(this);
+        Set<String> created = (Set<String>) TransactionSynchronizationManager.getResource(this);
         if (created == null) {
-            java.util.Set<String> fresh = new java.util.HashSet<>();
+            Set<String> fresh = new HashSet<>();
             TransactionSynchronizationManager.bindResource(this, fresh);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -70,7 +72,7 @@ public class FamilyKeys {
 
     /** The family's key, or empty when it never had one or it was erased. */
     Optional<SecretKey> existing(String subject) {
-        SecretKey cached = cache.get(subject);
+        SecretKey cached = cache.getIfPresent(subject);
         if (cached != null) {
             return Optional.of(cached);
         }
@@ -140,28 +142,21 @@ public class FamilyKeys {
 
     /** Forgets a cached key (another process erased it). */
     public void evict(String subject) {
-        cache.remove(subject);
+        cache.invalidate(subject);
     }
 
     private void cacheWhenCommitted(String subject, SecretKey key) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()
                 || !createdInThisTransaction().contains(subject)) {
-            cache(subject, key);
+            cache.put(subject, key);
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                cache(subject, key);
+                cache.put(subject, key);
             }
         });
-    }
-
-    private void cache(String subject, SecretKey key) {
-        if (cache.size() >= CACHE_LIMIT) {
-            cache.clear();
-        }
-        cache.put(subject, key);
     }
 
     private static SecretKey newKey() {

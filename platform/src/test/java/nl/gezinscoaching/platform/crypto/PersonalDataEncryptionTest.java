@@ -33,7 +33,7 @@ class PersonalDataEncryptionTest {
         final Map<String, SecretKey> keys = new HashMap<>();
 
         InMemoryKeys() {
-            super(new SimpleDriverDataSource(), new MasterKeys("test", Map.of("test", "sFowr47S/uE6rz4APk+RRCGdITh/l+687yZRtGNf758=")));
+            super(new SimpleDriverDataSource(), new MasterKeys("test", Map.of("test", MasterKeysTest.K2)));
         }
 
         @Override
