@@ -3,15 +3,22 @@ package nl.gezinscoaching.platform.security;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-/** Turns a JWT of the OIDC provider into the platform's user, with roles from a configurable claim. */
+/**
+ * Turns a JWT of the OIDC provider into the platform's user. A token must be issued for this platform
+ * (its {@code aud} names the platform's audience), and roles come only from the roles given for this
+ * platform's client ({@code resource_access.<client-id>.roles}): a role called {@code admin} that the realm
+ * or another application grants means nothing here.
+ */
 final class JwtUsers implements Converter<Jwt, AbstractAuthenticationToken> {
 
     private final SecurityProperties.Oidc claims;
@@ -22,12 +29,16 @@ final class JwtUsers implements Converter<Jwt, AbstractAuthenticationToken> {
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
+        List<String> audiences = jwt.getAudience();
+        if (audiences == null || !audiences.contains(claims.requiredAudience())) {
+            throw new InvalidBearerTokenException("The token is not issued for this platform (audience)");
+        }
         Set<Role> roles = new HashSet<>();
-        for (Object name : claimValues(jwt.getClaims(), claims.rolesClaim())) {
+        for (Object name : claimValues(jwt.getClaims(), claims.rolesPath())) {
             try {
-                roles.add(Role.valueOf(name.toString().toUpperCase(java.util.Locale.ROOT)));
+                roles.add(Role.valueOf(name.toString().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException unknownRole) {
-                // roles of other applications in the same realm are not ours
+                // a role of this client that the platform does not know grants nothing
             }
         }
         String username = jwt.getClaimAsString(claims.usernameClaim());
@@ -39,9 +50,9 @@ final class JwtUsers implements Converter<Jwt, AbstractAuthenticationToken> {
         return token;
     }
 
-    private static Collection<?> claimValues(Map<String, Object> claims, String dottedPath) {
+    private static Collection<?> claimValues(Map<String, Object> claims, List<String> path) {
         Object value = claims;
-        for (String part : dottedPath.split("\\.")) {
+        for (String part : path) {
             if (!(value instanceof Map<?, ?> map)) {
                 return List.of();
             }

@@ -16,14 +16,33 @@ public record SecurityProperties(@DefaultValue List<ConfiguredUser> users, @Defa
     }
 
     /**
-     * @param rolesClaim   claim with the role names, dotted for nesting (Keycloak: {@code realm_access.roles})
+     * @param clientId      this platform's client at the identity provider: roles are read from its entry of
+     *                      {@code resource_access} (Keycloak's client roles), never from the realm's roles
+     * @param audience      the audience a token must be issued for ({@code aud}); the client id when not set
+     * @param rolesClaim    a dotted path to the role names instead of {@code resource_access.<client-id>.roles},
+     *                      for providers that put a client's roles elsewhere; it must name roles given for this
+     *                      platform only
      * @param usernameClaim claim with the user name recorded in events and audit trails
-     * @param coachIdClaim claim with the coach id of a (senior) coach
-     * @param clusterClaim claim with the cluster of a senior coach
+     * @param coachIdClaim  claim with the coach id of a (senior) coach
+     * @param clusterClaim  claim with the cluster of a senior coach
      */
-    public record Oidc(@DefaultValue("realm_access.roles") String rolesClaim,
+    public record Oidc(@DefaultValue("gezinscoaching") String clientId,
+                       String audience,
+                       String rolesClaim,
                        @DefaultValue("preferred_username") String usernameClaim,
                        @DefaultValue("coach_id") String coachIdClaim,
                        @DefaultValue("cluster") String clusterClaim) {
+
+        /** The audience every accepted token names. */
+        public String requiredAudience() {
+            return audience == null || audience.isBlank() ? clientId : audience;
+        }
+
+        /** The claim path of the role names, one element per level of nesting. */
+        List<String> rolesPath() {
+            return rolesClaim == null || rolesClaim.isBlank()
+                    ? List.of("resource_access", clientId, "roles")
+                    : List.of(rolesClaim.split("\\."));
+        }
     }
 }
