@@ -62,6 +62,8 @@ done
 export SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:${DB_PORT}/postgres"
 export SPRING_DATASOURCE_USERNAME=postgres
 export SPRING_DATASOURCE_PASSWORD=postgres
+# local development, chosen explicitly: demo users and the repository's development secrets (deploy/SECURITY.md)
+export SPRING_PROFILES_ACTIVE=local
 
 java -jar command-service/target/command-service-0.1.0-SNAPSHOT-exec.jar >"$LOG_DIR/command-service.log" 2>&1 &
 pids+=($!)

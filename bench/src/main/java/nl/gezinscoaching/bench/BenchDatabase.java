@@ -31,7 +31,9 @@ final class BenchDatabase implements AutoCloseable {
     String[] serviceArguments(String... more) {
         String[] base = {"--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                 "--spring.datasource.password=postgres", "--logging.level.root=WARN",
-                "--spring.main.banner-mode=off"};
+                "--spring.main.banner-mode=off",
+                // the services run with the repository's development secrets and demo users here
+                "--spring.profiles.active=local"};
         // -Dbench.serviceArgs="--a=b --c=d" passes settings to the services under test, for experiments
         String extra = System.getProperty("bench.serviceArgs", "").strip();
         String[] extras = extra.isEmpty() ? new String[0] : extra.split("\\s+");

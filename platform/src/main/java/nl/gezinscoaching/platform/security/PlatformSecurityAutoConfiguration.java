@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -56,10 +57,18 @@ public class PlatformSecurityAutoConfiguration {
                                             SecurityProperties properties) throws Exception {
         ProblemAnswers answers = new ProblemAnswers();
         PathPatternRequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(api))
+        // CSRF tokens on every state-changing request a browser session can make. Exempt: a request that carries
+        // its own credentials (Basic or Bearer), which another site cannot forge (a form cannot set the header,
+        // and browsers never hold Basic credentials for us because no answer here asks for them), and an API
+        // call without a session, which has nothing to ride on (it is answered 401)
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(
+                        request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null,
+                        request -> api.matches(request) && request.getRequestedSessionId() == null))
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
                             .permitAll();
+                    requests.requestMatchers("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**")
+                            .hasAnyRole(Role.METRICS.name(), Role.ADMIN.name());
                     requests.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
                     rules.forEach(rule -> rule.configure(requests));
                     requests.anyRequest().authenticated();

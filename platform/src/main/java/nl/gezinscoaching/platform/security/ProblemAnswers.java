@@ -17,7 +17,9 @@ final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHand
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"gezinscoaching\"");
+        // never a Basic challenge: a browser would prompt, keep the credentials and send them with every later
+        // request to this host, a cross-site form's included. API clients send their credentials unasked.
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"gezinscoaching\"");
         write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign in first", request);
     }
 

@@ -10,6 +10,8 @@ public enum Role {
     MANAGER,
     /** Only the pseudonymised exports and duration tools. */
     ANALYST,
+    /** Only the metrics endpoints ({@code /actuator/prometheus}, {@code /actuator/metrics}): a scraper's role. */
+    METRICS,
     /** Everything. */
     ADMIN;
 
