@@ -92,8 +92,8 @@ class HistoryController {
         }
     }
 
-    @ExceptionHandler(UnknownTrajectoryException.class)
-    ResponseEntity<ProblemDetail> unknown(UnknownTrajectoryException e) {
+    @ExceptionHandler({UnknownTrajectoryException.class, FamilyAccess.UnknownFamilyException.class})
+    ResponseEntity<ProblemDetail> unknown(RuntimeException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.of(HttpStatus.NOT_FOUND, "unknown-trajectory", "Not found",
