@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A history read decides on facts that are current in the same transaction as the events, not on the
  * management-facts projection: with that processor stopped (a lagging or stalled projection, a second
- * query-service instance that owns the other segment, a rebuild), a reassignment takes effect at the
- * very next read.
+ * query-service instance that owns the other segment, a rebuild), an erasure and a reassignment take
+ * effect at the very next read.
  */
 class ReadsWithStoppedProjectionIT {
 
@@ -162,5 +162,27 @@ class ReadsWithStoppedProjectionIT {
     @Test
     void anUnknownTrajectoryIsNotFoundForACoach() {
         assertThat(historyStatus("anna", "no-such-trajectory")).isEqualTo(404);
+    }
+
+    @Test
+    void anErasedFamilysNamesAreGoneFromTheNextReadWhileTheProjectionStandsStill() throws Exception {
+        String family = refer("Grutto");
+        assign(family, "anna", TODAY.minusDays(50));
+        assertThat(send("/api/trajectories/" + family + "/closure", """
+                {"closedOn": "%s", "reason": "FAMILY_IN_CONTROL"}""".formatted(TODAY.minusDays(5))).statusCode())
+                .isEqualTo(200);
+        // read once: the query service now holds the family's data key in its cache
+        assertThat(as("admin").get("/api/trajectories/" + family + "/history", "application/json").body())
+                .contains("Familie Grutto", "KindGrutto");
+        stopProjection();
+
+        assertThat(send("/api/families/" + family + "/erasure",
+                "{\"requester\": \"PARENT\", \"legalGround\": \"AVG art. 17\"}").statusCode()).isEqualTo(200);
+
+        for (String format : new String[] {"application/json", "text/csv"}) {
+            ViewClient.Answer history = as("admin").get("/api/trajectories/" + family + "/history", format);
+            assertThat(history.status()).isEqualTo(200);
+            assertThat(history.body()).as(format).contains("PersonalDataErased").doesNotContain("Grutto", "2014-03-08");
+        }
     }
 }
