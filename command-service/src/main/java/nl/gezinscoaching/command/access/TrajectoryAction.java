@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import nl.gezinscoaching.platform.access.Action;
 
 /**
  * Declares what an endpoint on one trajectory does; {@link TrajectoryAccess} checks it before the request

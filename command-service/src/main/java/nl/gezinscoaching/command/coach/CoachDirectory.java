@@ -4,9 +4,4 @@ package nl.gezinscoaching.command.coach;
 public interface CoachDirectory {
 
     boolean isRegistered(String coachId);
-
-    /** The cluster of a registered coach; empty for an unknown coach. */
-    default java.util.Optional<String> clusterOf(String coachId) {
-        return java.util.Optional.empty();
-    }
 }

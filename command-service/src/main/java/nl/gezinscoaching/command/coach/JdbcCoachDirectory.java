@@ -7,8 +7,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The coach directory as a table, written by a subscribing processor in the same transaction as the
- * event, so it never disagrees with the event store.
+ * The registered coaches and their clusters as a table ({@code access_coach}, which the access rules read
+ * too), written by a subscribing processor in the same transaction as the event, so it never disagrees
+ * with the event store.
  */
 @Component
 @ProcessingGroup(JdbcCoachDirectory.PROCESSING_GROUP)
@@ -24,22 +25,14 @@ class JdbcCoachDirectory implements CoachDirectory {
 
     @EventHandler
     void on(CoachRegistered event) {
-        jdbc.sql("INSERT INTO coach_directory (coach_id, cluster) VALUES (?, ?) ON CONFLICT DO NOTHING")
+        jdbc.sql("INSERT INTO access_coach (coach_id, cluster) VALUES (?, ?) ON CONFLICT DO NOTHING")
                 .params(event.coachId(), event.cluster())
                 .update();
     }
 
     @Override
-    public java.util.Optional<String> clusterOf(String coachId) {
-        return jdbc.sql("SELECT cluster FROM coach_directory WHERE coach_id = ?")
-                .param(coachId)
-                .query(String.class)
-                .optional();
-    }
-
-    @Override
     public boolean isRegistered(String coachId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM coach_directory WHERE coach_id = ?)")
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM access_coach WHERE coach_id = ?)")
                 .param(coachId)
                 .query(Boolean.class)
                 .single();

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
-import nl.gezinscoaching.command.access.Action;
+import nl.gezinscoaching.platform.access.Action;
 import nl.gezinscoaching.command.access.TrajectoryAction;
 import nl.gezinscoaching.events.privacy.ErasureRequester;
 import org.axonframework.commandhandling.gateway.CommandGateway;

@@ -295,6 +295,10 @@ class Trajectory {
         }
     }
 
+    /**
+     * Aftercare follows coaching: the coach's calls after the closure. A trajectory closed straight from the
+     * waiting list (the family moved away before a coach came) had no coaching, so it has no aftercare either.
+     */
     private void requireAftercare() {
         switch (stage) {
             case WAITING, ACTIVE -> throw new StateConflictException("aftercare-before-closure",
@@ -303,6 +307,10 @@ class Trajectory {
             case AFTERCARE_ENDED -> throw new StateConflictException("aftercare-ended", "Aftercare has ended");
             default -> {
             }
+        }
+        if (coachId == null) {
+            throw new StateConflictException("no-aftercare-without-coach",
+                    "The trajectory was closed before a coach was assigned: there is no aftercare to record");
         }
     }
 

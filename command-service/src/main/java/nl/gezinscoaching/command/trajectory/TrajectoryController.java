@@ -23,12 +23,12 @@ import nl.gezinscoaching.command.trajectory.TrajectoryRequests.ProblemInventoryR
 import nl.gezinscoaching.command.trajectory.TrajectoryRequests.ReferralRequest;
 import nl.gezinscoaching.command.trajectory.TrajectoryRequests.SafetyAssessmentRequest;
 import nl.gezinscoaching.command.trajectory.TrajectoryRequests.WarmHandoverRequest;
-import nl.gezinscoaching.command.access.Action;
+import nl.gezinscoaching.platform.access.AccessRule;
+import nl.gezinscoaching.platform.access.Action;
+import nl.gezinscoaching.platform.access.GuidanceLookup;
 import nl.gezinscoaching.command.access.TrajectoryAction;
-import nl.gezinscoaching.command.coach.CoachDirectory;
 import nl.gezinscoaching.platform.security.CurrentUser;
 import nl.gezinscoaching.platform.security.PlatformUser;
-import nl.gezinscoaching.platform.security.Role;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.HttpStatus;
@@ -46,11 +46,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TrajectoryController {
 
     private final CommandGateway commands;
-    private final CoachDirectory coaches;
+    private final GuidanceLookup guidances;
 
-    TrajectoryController(CommandGateway commands, CoachDirectory coaches) {
+    TrajectoryController(CommandGateway commands, GuidanceLookup guidances) {
         this.commands = commands;
-        this.coaches = coaches;
+        this.guidances = guidances;
     }
 
     @PostMapping("/referrals")
@@ -76,16 +76,16 @@ class TrajectoryController {
         return Map.of("trajectoryId", trajectoryId, "coachId", request.coachId());
     }
 
-    /** A senior coach assigns to the coaches of their own cluster (an unknown coach is the aggregate's 404). */
+    /**
+     * A senior coach assigns to the coaches of their own cluster ({@link AccessRule#mayAssignTo}); an
+     * unknown coach is the aggregate's 404.
+     */
     private void requireCoachOfOwnCluster(String coachId) {
         PlatformUser user = CurrentUser.get().orElseThrow(() -> new AccessDeniedException("No user"));
-        if (user.has(Role.ADMIN)) {
-            return;
-        }
-        coaches.clusterOf(coachId)
-                .filter(cluster -> !cluster.equals(user.cluster()))
-                .ifPresent(otherCluster -> {
-                    throw new AccessDeniedException("Coach of another cluster");
+        guidances.coach(coachId)
+                .filter(coach -> !AccessRule.mayAssignTo(user, coach))
+                .ifPresent(coach -> {
+                    throw new AccessDeniedException("Not a coach of this user's cluster");
                 });
     }
 

@@ -208,6 +208,41 @@ class CommandAccessMatrixIT {
     }
 
     @Test
+    void aTrajectoryClosedFromTheWaitingListTakesNoAftercareCallsFromASeniorCoach() throws Exception {
+        String referral = send("admin", "/api/referrals", """
+                {"family": {"name": "Familie", "district": "Escamp", "language": "nl", "interpreterNeeded": false,
+                            "migrationGeneration": "NONE"},
+                 "children": [{"name": "Kind", "birthDate": "2015-01-01"}],
+                 "referrer": {"name": "Arts", "organisation": "JGZ"}, "reasons": ["CHILD_SAFETY"],
+                 "receivedOn": "%s"}""".formatted(TODAY.minusDays(20))).body();
+        String id = JsonMapper.builder().build().readTree(referral).get("trajectoryId").asString();
+        String call = "{\"calledOn\": \"%s\", \"wellbeing\": \"STABLE\", \"notes\": \"belronde\"}".formatted(TODAY);
+        // while it waits, a senior coach triages it: closing it from the waiting list is theirs
+        assertThat(post("sanne", "/api/trajectories/" + id + "/closure",
+                "{\"closedOn\": \"%s\", \"reason\": \"MOVED_AWAY\"}".formatted(TODAY.minusDays(2)))).isEqualTo(200);
+
+        assertThat(post("sanne", "/api/trajectories/" + id + "/aftercare-calls", call)).as("senior coach").isEqualTo(403);
+        assertThat(post("admin", "/api/trajectories/" + id + "/aftercare-calls", call)).as("no coach, no aftercare")
+                .isEqualTo(409);
+        assertThat(eventTypes(id)).containsExactly("FamilyReferred", "TrajectoryClosed");
+    }
+
+    private static List<String> eventTypes(String trajectoryId) throws Exception {
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+             var statement = connection.prepareStatement("""
+                     SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number""")) {
+            statement.setString(1, trajectoryId);
+            List<String> types = new ArrayList<>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    types.add(rows.getString(1).substring(rows.getString(1).lastIndexOf('.') + 1));
+                }
+            }
+            return types;
+        }
+    }
+
+    @Test
     void anUnknownTrajectoryIsA404EvenForACoach() throws Exception {
         assertThat(post("anna", "/api/trajectories/no-such-trajectory/home-visits", "{}")).isEqualTo(404);
     }

@@ -3,19 +3,32 @@ package nl.gezinscoaching.command.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
 import nl.gezinscoaching.command.CommandServiceApplication;
 import nl.gezinscoaching.platform.database.EmbeddedDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A database left by an earlier release gets the newer shared event-store migrations, although this
  * service's own migrations (V100 and up) were applied after the shared ones it had then.
  */
 class DatabaseUpgradeIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
 
     @Test
     void aDatabaseFromBeforeKeyWrappingIsMigratedAndItsKeysWrapped() throws Exception {
@@ -41,6 +54,82 @@ class DatabaseUpgradeIT {
                 assertThat(rows.getInt(2)).isEqualTo(40);
             }
         }
+    }
+
+    /**
+     * Before V101 the coach directory had no cluster and there was no table of who guides which trajectory;
+     * V101 added both empty. The upgrade fills them from the event store: each coach's cluster from
+     * CoachRegistered, each trajectory's coach from its assignments.
+     */
+    @Test
+    void aDatabaseFromBeforeTrajectoryAccessGetsItsCoachesClustersAndItsTrajectoriesCoachesBack() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedDatabase.start(null, 0)) {
+            String earlier;
+            try (ConfigurableApplicationContext release = start(postgres)) {
+                String url = baseUrl(release);
+                for (String coach : new String[] {"anna:Noord", "bram:Zuid", "sanne:Noord"}) {
+                    String[] parts = coach.split(":");
+                    assertThat(post(url, "admin", "/api/coaches", """
+                            {"coachId": "%s", "name": "%s", "cluster": "%s", "fte": 1}"""
+                            .formatted(parts[0], parts[0], parts[1])).statusCode()).isEqualTo(201);
+                }
+                earlier = refer(url);
+                assertThat(post(url, "admin", "/api/trajectories/" + earlier + "/assignment",
+                        "{\"coachId\": \"anna\", \"assignedOn\": \"%s\"}".formatted(TODAY.minusDays(5))).statusCode())
+                        .isEqualTo(200);
+            }
+            // the database as the release before V101 left it: coach ids only, no trajectory access table
+            try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("DROP TABLE IF EXISTS trajectory_access, access_trajectory, access_coach");
+                statement.execute("CREATE TABLE IF NOT EXISTS coach_directory (coach_id VARCHAR(255) PRIMARY KEY)");
+                statement.execute("ALTER TABLE coach_directory DROP COLUMN IF EXISTS cluster");
+                statement.execute("INSERT INTO coach_directory VALUES ('anna'), ('bram'), ('sanne') ON CONFLICT DO NOTHING");
+                statement.execute("DELETE FROM flyway_history_command WHERE version IN ('4', '101', '102')");
+            }
+
+            try (ConfigurableApplicationContext upgraded = start(postgres)) {
+                String url = baseUrl(upgraded);
+                String waiting = refer(url);
+                assertThat(post(url, "sanne", "/api/trajectories/" + waiting + "/assignment",
+                        "{\"coachId\": \"bram\", \"assignedOn\": \"%s\"}".formatted(TODAY)).statusCode())
+                        .as("a senior coach assigns a coach of another cluster").isEqualTo(403);
+                assertThat(post(url, "sanne", "/api/trajectories/" + waiting + "/assignment",
+                        "{\"coachId\": \"anna\", \"assignedOn\": \"%s\"}".formatted(TODAY)).statusCode())
+                        .as("a senior coach assigns a coach of their cluster").isEqualTo(200);
+                assertThat(post(url, "anna", "/api/trajectories/" + earlier + "/home-visits",
+                        "{\"visitedOn\": \"%s\", \"durationMinutes\": 30, \"interpreterUsed\": false}".formatted(TODAY))
+                        .statusCode()).as("the coach of a trajectory assigned before the upgrade").isEqualTo(201);
+                assertThat(post(url, "bram", "/api/trajectories/" + earlier + "/home-visits",
+                        "{\"visitedOn\": \"%s\", \"durationMinutes\": 30, \"interpreterUsed\": false}".formatted(TODAY))
+                        .statusCode()).as("another coach").isEqualTo(403);
+            }
+        }
+    }
+
+    private static String refer(String url) throws Exception {
+        HttpResponse<String> referred = post(url, "admin", "/api/referrals", """
+                {"family": {"name": "Familie", "district": "Escamp", "language": "nl", "interpreterNeeded": false,
+                            "migrationGeneration": "NONE"},
+                 "children": [{"name": "Kind", "birthDate": "2015-01-01"}],
+                 "referrer": {"name": "Arts", "organisation": "JGZ"}, "reasons": ["CHILD_SAFETY"],
+                 "receivedOn": "%s"}""".formatted(TODAY.minusDays(10)));
+        assertThat(referred.statusCode()).isEqualTo(201);
+        return JsonMapper.builder().build().readTree(referred.body()).get("trajectoryId").asString();
+    }
+
+    private static String baseUrl(ConfigurableApplicationContext service) {
+        return "http://localhost:" + service.getEnvironment().getProperty("local.server.port");
+    }
+
+    private static HttpResponse<String> post(String url, String user, String path, String json)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url + path))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Basic " + Base64.getEncoder()
+                                .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static ConfigurableApplicationContext start(EmbeddedPostgres postgres) {

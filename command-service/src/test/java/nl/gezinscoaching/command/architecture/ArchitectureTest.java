@@ -24,7 +24,8 @@ class ArchitectureTest {
     void aggregatesAndCommandsKnowNothingOfHttpOrSecurity() {
         noClasses().that().areAnnotatedWith(Aggregate.class).or().haveSimpleNameEndingWith("Command")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..",
-                        "org.springframework.security..", "jakarta.servlet..", "nl.gezinscoaching.command.access..")
+                        "org.springframework.security..", "jakarta.servlet..", "nl.gezinscoaching.command.access..",
+                        "nl.gezinscoaching.platform.access..")
                 .check(commandService);
     }
 }

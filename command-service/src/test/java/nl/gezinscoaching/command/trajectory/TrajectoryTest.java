@@ -458,6 +458,22 @@ class TrajectoryTest {
             refusedAs(fixture.given(anAssignedTrajectory()).when(new EndAftercareCommand(TRAJECTORY, ASSIGNED)),
                     StateConflictException.class, "aftercare-before-closure");
         }
+
+        @Test
+        void aftercareCallOnATrajectoryClosedFromTheWaitingListIsRefused() {
+            refusedAs(fixture.given(referred(), new TrajectoryClosed(TRAJECTORY, CLOSED, ClosureReason.MOVED_AWAY, null,
+                                    null, null))
+                            .when(new LogAftercareCallCommand(TRAJECTORY, CLOSED.plusWeeks(2), Wellbeing.STABLE, "ok")),
+                    StateConflictException.class, "no-aftercare-without-coach");
+        }
+
+        @Test
+        void endingAftercareOfATrajectoryClosedFromTheWaitingListIsRefused() {
+            refusedAs(fixture.given(referred(), new TrajectoryClosed(TRAJECTORY, CLOSED, ClosureReason.MOVED_AWAY, null,
+                                    null, null))
+                            .when(new EndAftercareCommand(TRAJECTORY, CLOSED.plusWeeks(2))),
+                    StateConflictException.class, "no-aftercare-without-coach");
+        }
     }
 
     @Nested

@@ -3,10 +3,13 @@ package nl.gezinscoaching.platform.crypto;
 import java.security.NoSuchAlgorithmException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -22,6 +25,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * A key is created in the transaction of the first event that needs it, so it commits (or rolls back) with
  * that event; a key created in this transaction is cached only once it has committed, any other key as
  * soon as it is read. Keys never leave this class in a log or an exception.
+ * <p>
+ * The cache has no expiry and knows of an erasure only when this process erases the key, or is told to
+ * {@link #evict} it. A read that shows personal data to a person therefore runs in
+ * {@link #checkingErasure}: the key row is looked up once per family and read, so an erasure by another
+ * service or instance takes effect at the next read, while replays and projections keep using the cache.
  */
 public class FamilyKeys {
 
@@ -32,6 +40,8 @@ public class FamilyKeys {
     private final JdbcClient jdbc;
     private final MasterKeys masterKeys;
     private final Cache<String, SecretKey> cache = Caffeine.newBuilder().maximumSize(CACHE_LIMIT).build();
+    /** Per thread, inside {@link #checkingErasure}: the keys this read has checked against the table. */
+    private final ThreadLocal<Map<String, Optional<SecretKey>>> checked = new ThreadLocal<>();
 
     public FamilyKeys(DataSource dataSource, MasterKeys masterKeys) {
         this.jdbc = JdbcClient.create(dataSource);
@@ -70,18 +80,54 @@ public class FamilyKeys {
         return created;
     }
 
+    /**
+     * Runs {@code read} with every family key it uses looked up in {@code family_key} first (once per family
+     * and read, in the caller's transaction): a key erased by another process, or by another instance of
+     * this service, is not used from the cache, and leaves it. The cost is one primary-key lookup per
+     * family; the unwrapped key still comes from the cache.
+     */
+    public <T> T checkingErasure(Supplier<T> read) {
+        if (checked.get() != null) {
+            return read.get();
+        }
+        checked.set(new HashMap<>());
+        try {
+            return read.get();
+        } finally {
+            checked.remove();
+        }
+    }
+
     /** The family's key, or empty when it never had one or it was erased. */
     Optional<SecretKey> existing(String subject) {
+        Map<String, Optional<SecretKey>> checkedInThisRead = checked.get();
+        if (checkedInThisRead != null) {
+            return checkedInThisRead.computeIfAbsent(subject, this::stored);
+        }
         SecretKey cached = cache.getIfPresent(subject);
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<SecretKey> stored = jdbc.sql("SELECT key_bytes, wrapped_by FROM family_key WHERE subject_id = ?")
+        return stored(subject);
+    }
+
+    /** The key as the table has it now; cached when present, forgotten when erased. */
+    private Optional<SecretKey> stored(String subject) {
+        Optional<Stored> row = jdbc.sql("SELECT subject_id, key_bytes, wrapped_by FROM family_key WHERE subject_id = ?")
                 .param(subject)
-                .query((row, i) -> unwrap(row.getBytes(1), row.getString(2)))
+                .query((rs, i) -> new Stored(rs.getString(1), rs.getBytes(2), rs.getString(3)))
                 .optional();
-        stored.ifPresent(key -> cacheWhenCommitted(subject, key));
-        return stored;
+        if (row.isEmpty()) {
+            evict(subject);
+            return Optional.empty();
+        }
+        SecretKey cached = cache.getIfPresent(subject);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        SecretKey key = unwrap(row.get().keyBytes(), row.get().wrappedBy());
+        cacheWhenCommitted(subject, key);
+        return Optional.of(key);
     }
 
     private SecretKey unwrap(byte[] stored, String wrappedBy) {

@@ -98,6 +98,30 @@ class FamilyKeysIT {
     }
 
     @Test
+    void aKeyErasedByAnotherProcessIsNotUsedFromTheCacheByAReadThatChecksErasure() {
+        FamilyKeys queryService = new FamilyKeys(dataSource, K1);
+        FamilyKeys commandService = new FamilyKeys(dataSource, K1);
+        commandService.keyFor("family-1");
+        assertThat(queryService.existing("family-1")).isPresent(); // now in the query service's cache
+
+        commandService.erase("family-1");
+
+        assertThat(queryService.existing("family-1")).as("replays and projections go by the cache").isPresent();
+        assertThat(queryService.checkingErasure(() -> queryService.existing("family-1"))).isEmpty();
+        assertThat(queryService.existing("family-1")).as("and gone from the cache").isEmpty();
+    }
+
+    @Test
+    void aReadThatChecksErasureUsesTheCachedKeyOfAFamilyThatStillHasOne() {
+        FamilyKeys keys = new FamilyKeys(dataSource, K1);
+        byte[] created = keys.keyFor("family-1").getEncoded();
+        SecretKey cached = keys.existing("family-1").orElseThrow();
+
+        assertThat(keys.checkingErasure(() -> keys.existing("family-1"))).containsSame(cached);
+        assertThat(cached.getEncoded()).isEqualTo(created);
+    }
+
+    @Test
     void erasureStillDestroysTheKey() {
         FamilyKeys keys = new FamilyKeys(dataSource, K1);
         keys.keyFor("family-1");

@@ -1,54 +1,48 @@
 package nl.gezinscoaching.query.access;
 
+import nl.gezinscoaching.platform.access.AccessRule;
+import nl.gezinscoaching.platform.access.Action;
+import nl.gezinscoaching.platform.access.Guidance;
+import nl.gezinscoaching.platform.access.GuidanceLookup;
 import nl.gezinscoaching.platform.security.CurrentUser;
 import nl.gezinscoaching.platform.security.PlatformUser;
-import nl.gezinscoaching.platform.security.Role;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether the signed-in user may read one family's personal data: managers and administrators always, a
- * coach the families assigned to them, a senior coach their cluster's and the waiting list.
+ * Whether the signed-in user may read one family's personal data ({@link AccessRule}, {@link Action#READ}),
+ * decided on who guides the family now: the command service's lookup, written in the transaction of the
+ * events, never the management-facts projection (which lags, and is empty during a rebuild).
  */
 @Component
 public class FamilyAccess {
 
-    private final JdbcClient jdbc;
+    private final GuidanceLookup guidances;
 
-    FamilyAccess(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    FamilyAccess(GuidanceLookup guidances) {
+        this.guidances = guidances;
     }
 
-    record Guidance(String coachId, String cluster) {
-    }
-
-    /** Throws {@link AccessDeniedException} (403) unless the user may read this family's trajectory. */
+    /**
+     * Throws {@link AccessDeniedException} (403) unless the user may read this family's trajectory, and
+     * {@link UnknownFamilyException} (404) when there is no such trajectory and the user is not one who reads
+     * every family (for them the trajectory's own stream decides).
+     */
     public void requireMayRead(String trajectoryId) {
         PlatformUser user = CurrentUser.get().orElseThrow(() -> new AccessDeniedException("No user"));
-        if (user.has(Role.ADMIN) || user.has(Role.MANAGER)) {
+        if (AccessRule.mayReadEveryFamily(user)) {
             return;
         }
-        Guidance guidance = jdbc.sql("""
-                SELECT (SELECT a.coach_id FROM rm_assignment a WHERE a.trajectory_id = t.trajectory_id
-                        ORDER BY a.sequence DESC LIMIT 1) AS coach_id
-                FROM rm_trajectory t WHERE t.trajectory_id = ?""")
-                .param(trajectoryId)
-                .query((row, i) -> row.getString("coach_id"))
-                .optional()
-                .map(coachId -> new Guidance(coachId, coachId == null ? null : jdbc.sql(
-                        "SELECT cluster FROM rm_coach WHERE coach_id = ?").param(coachId)
-                        .query(String.class).optional().orElse(null)))
-                .orElse(null);
-        if (guidance == null) {
-            // not (yet) in the management facts: during projection lag or a rebuild nobody can tell whose
-            // family this is, so only managers and administrators (above) may read it
-            throw new AccessDeniedException("Family not known to the access rules yet");
-        }
-        boolean waiting = guidance.coachId() == null;
-        boolean allowed = waiting ? user.has(Role.SENIOR_COACH) : user.guides(guidance.coachId(), guidance.cluster());
-        if (!allowed) {
+        Guidance guidance = guidances.guidance(trajectoryId).orElseThrow(UnknownFamilyException::new);
+        if (!AccessRule.mayDo(user, Action.READ, guidance)) {
             throw new AccessDeniedException("Not this user's family");
+        }
+    }
+
+    /** No trajectory has this id. */
+    public static class UnknownFamilyException extends RuntimeException {
+        UnknownFamilyException() {
+            super("No trajectory with this id", null, false, false);
         }
     }
 }

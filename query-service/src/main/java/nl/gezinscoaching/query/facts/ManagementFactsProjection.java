@@ -149,7 +149,8 @@ class ManagementFactsProjection {
 
     /**
      * The management facts hold no personal data, so nothing to purge here; but this service may still
-     * hold the family's data key in memory (to show histories): forget it.
+     * hold the family's data key in memory: forget it. Histories do not wait for this (they check the key
+     * row on every read, FamilyKeys.checkingErasure); it only frees the cache entry.
      */
     @EventHandler
     void on(PersonalDataErased event) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import nl.gezinscoaching.events.TrajectoryEvent;
+import nl.gezinscoaching.platform.crypto.FamilyKeys;
 import nl.gezinscoaching.platform.web.Problems;
 import nl.gezinscoaching.query.access.FamilyAccess;
 import nl.gezinscoaching.query.audit.ReadAudit;
@@ -17,6 +18,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,12 +40,19 @@ class HistoryController {
     private final JsonMapper json;
     private final FamilyAccess access;
     private final ReadAudit audit;
+    private final FamilyKeys familyKeys;
+    private final TransactionTemplate snapshot;
 
-    HistoryController(EventStore eventStore, JsonMapper json, FamilyAccess access, ReadAudit audit) {
+    HistoryController(EventStore eventStore, JsonMapper json, FamilyAccess access, ReadAudit audit,
+                      FamilyKeys familyKeys, PlatformTransactionManager transactions) {
         this.eventStore = eventStore;
         this.json = json;
         this.access = access;
         this.audit = audit;
+        this.familyKeys = familyKeys;
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setReadOnly(true);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     /** Every successful read of a history is in the read audit; a read that cannot be recorded fails. */
@@ -52,7 +63,17 @@ class HistoryController {
         return history;
     }
 
+    /**
+     * Reads the access facts, the family's key and the events in one snapshot, so an erasure or a
+     * reassignment committed before the read is seen by all three and one committed after by none; the key
+     * is looked up in the table, not trusted from the cache, so an erasure by the command service shows at
+     * once, whatever this service's projection has processed.
+     */
     private TrajectoryHistory load(String trajectoryId) {
+        return snapshot.execute(status -> familyKeys.checkingErasure(() -> read(trajectoryId)));
+    }
+
+    private TrajectoryHistory read(String trajectoryId) {
         access.requireMayRead(trajectoryId);
         List<Entry> events = new ArrayList<>();
         DomainEventStream stream = eventStore.readEvents(trajectoryId);
@@ -92,8 +113,8 @@ class HistoryController {
         }
     }
 
-    @ExceptionHandler(UnknownTrajectoryException.class)
-    ResponseEntity<ProblemDetail> unknown(UnknownTrajectoryException e) {
+    @ExceptionHandler({UnknownTrajectoryException.class, FamilyAccess.UnknownFamilyException.class})
+    ResponseEntity<ProblemDetail> unknown(RuntimeException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.of(HttpStatus.NOT_FOUND, "unknown-trajectory", "Not found",

@@ -96,7 +96,14 @@ class QueryAccessMatrixIT {
                     Set.of(ReferralReason.CHILD_SAFETY), false));
             append(trajectory, 1, new CoachAssigned(trajectory, coach, day));
         }
+        // the command service writes who guides which family in the events' transaction; this test appends
+        // the events itself, so it writes those rows too
+        jdbc.sql("INSERT INTO access_coach (coach_id, cluster) VALUES ('anna', 'Noord'), ('bram', 'Zuid')").update();
+        jdbc.sql("""
+                INSERT INTO access_trajectory (trajectory_id, coach_id, open)
+                VALUES ('matrix-anna', 'anna', TRUE), ('matrix-bram', 'bram', TRUE)""").update();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        // the views' rows (caseload, overruns) come from the projection
         while (jdbc.sql("SELECT count(*) FROM rm_trajectory WHERE trajectory_id LIKE 'matrix-%'").query(Long.class).single() < 2
                 || jdbc.sql("SELECT count(*) FROM rm_coach WHERE coach_id IN ('anna', 'bram')").query(Long.class).single() < 2
                 || jdbc.sql("SELECT count(*) FROM rm_assignment WHERE trajectory_id LIKE 'matrix-%'").query(Long.class).single() < 2) {
