@@ -2,14 +2,24 @@ package nl.gezinscoaching.query.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import nl.gezinscoaching.events.trajectory.Child;
 import nl.gezinscoaching.events.trajectory.Family;
 import nl.gezinscoaching.events.trajectory.FamilyReferred;
@@ -21,16 +31,24 @@ import nl.gezinscoaching.query.support.ViewClient;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** Reads of a family's history are recorded in a hash chain that shows any tampering. */
+/**
+ * Reads of a family's history are recorded in a keyed hash chain, anchored outside the database, that
+ * shows any tampering.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(FixedClockConfiguration.class)
+@ExtendWith(OutputCaptureExtension.class)
 class ReadAuditTest {
 
     @Autowired
@@ -38,6 +56,18 @@ class ReadAuditTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ChainAnchors anchors;
+
+    @Autowired
+    AuditChain auditChain;
+
+    @Autowired
+    ReadAuditProperties properties;
+
+    @Autowired
+    Environment environment;
 
     @LocalServerPort
     int port;
@@ -120,6 +150,158 @@ class ReadAuditTest {
                     .params(removed.get("id"), removed.get("read_at"), removed.get("reader"), removed.get("trajectory_id"),
                             removed.get("purpose"), removed.get("previous_hash"), removed.get("hash"))
                     .update();
+        }
+        assertThat(verification().get("intact").asBoolean()).isTrue();
+    }
+
+    /** Reads of a fresh family; the ids of their entries. */
+    private List<Long> reads(int count) {
+        String family = aFamily();
+        ViewClient admin = new ViewClient(port);
+        for (int i = 0; i < count; i++) {
+            admin.json("/api/trajectories/" + family + "/history");
+        }
+        return jdbc.sql("SELECT id FROM read_audit WHERE trajectory_id = ? ORDER BY id").param(family)
+                .query(Long.class).list();
+    }
+
+    /** The chain from this entry on, as stored, to put back after tampering. */
+    private List<Map<String, Object>> chainFrom(long id) {
+        return jdbc.sql("SELECT * FROM read_audit WHERE id >= ? ORDER BY id").param(id).query().listOfRows();
+    }
+
+    private void restore(List<Map<String, Object>> rows) {
+        jdbc.sql("DELETE FROM read_audit WHERE id >= ?").param(rows.get(0).get("id")).update();
+        for (Map<String, Object> row : rows) {
+            jdbc.sql("""
+                    INSERT INTO read_audit (id, read_at, reader, trajectory_id, purpose, previous_hash, hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(row.get("id"), row.get("read_at"), row.get("reader"), row.get("trajectory_id"),
+                            row.get("purpose"), row.get("previous_hash"), row.get("hash"))
+                    .update();
+        }
+    }
+
+    /** Deletes one entry and recomputes every later one's link and hash with the given function. */
+    private void deleteAndRechain(long deleted, java.util.function.BiFunction<String, AuditChain.Entry, String> hash) {
+        String previous = jdbc.sql("SELECT previous_hash FROM read_audit WHERE id = ?").param(deleted)
+                .query(String.class).single();
+        jdbc.sql("DELETE FROM read_audit WHERE id = ?").param(deleted).update();
+        for (Map<String, Object> row : jdbc.sql("SELECT * FROM read_audit WHERE id > ? ORDER BY id").param(deleted)
+                .query().listOfRows()) {
+            AuditChain.Entry entry = new AuditChain.Entry((Long) row.get("id"),
+                    ((java.sql.Timestamp) row.get("read_at")).toInstant(), (String) row.get("reader"),
+                    (String) row.get("trajectory_id"), (String) row.get("purpose"));
+            String recomputed = hash.apply(previous, entry);
+            jdbc.sql("UPDATE read_audit SET previous_hash = ?, hash = ? WHERE id = ?")
+                    .params(previous, recomputed, entry.id()).update();
+            previous = recomputed;
+        }
+    }
+
+    private static List<String> problems(JsonNode verification) {
+        List<String> problems = new ArrayList<>();
+        verification.get("problems").forEach(p -> problems.add(p.get("problem").asString() + "@" + p.get("entryId")));
+        return problems;
+    }
+
+    @Test
+    void aChainRecomputedWithoutTheKeyIsDetected() {
+        List<Long> ids = reads(3);
+        List<Map<String, Object>> original = chainFrom(ids.get(1));
+        // what was enough before the chain was keyed: remove an entry and recompute the rest with SHA-256
+        deleteAndRechain(ids.get(1), AuditChain::unkeyedHash);
+        try {
+            JsonNode broken = verification();
+            assertThat(broken.get("intact").asBoolean()).isFalse();
+            assertThat(broken.get("firstBrokenEntryId").asLong()).isEqualTo(ids.get(2));
+        } finally {
+            restore(original);
+        }
+        assertThat(verification().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anEntryRemovedBeforeAnAnchoredHeadIsReportedEvenWhenTheChainIsRecomputedWithTheKey() {
+        List<Long> ids = reads(3);
+        String line = anchors.anchor().orElseThrow();
+        assertThat(line).contains("entry=" + ids.get(2) + " ");
+        List<Map<String, Object>> original = chainFrom(ids.get(1));
+        // someone who has the database and the chain key: the chain itself is consistent again
+        deleteAndRechain(ids.get(1), auditChain::hash);
+        try {
+            JsonNode broken = verification();
+            assertThat(broken.get("firstBrokenEntryId").isNull()).isTrue();
+            assertThat(broken.get("intact").asBoolean()).isFalse();
+            assertThat(problems(broken)).containsExactly("anchored-hash-differs@" + ids.get(2));
+        } finally {
+            restore(original);
+        }
+        assertThat(verification().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aChainTruncatedBelowTheLatestAnchorIsReported() {
+        List<Long> ids = reads(2);
+        anchors.anchor().orElseThrow();
+        List<Map<String, Object>> original = chainFrom(ids.get(0));
+        jdbc.sql("DELETE FROM read_audit WHERE id >= ?").param(ids.get(0)).update();
+        try {
+            JsonNode truncated = verification();
+            assertThat(truncated.get("firstBrokenEntryId").isNull()).isTrue();
+            assertThat(truncated.get("intact").asBoolean()).isFalse();
+            assertThat(problems(truncated)).contains("chain-truncated@" + ids.get(1));
+        } finally {
+            restore(original);
+        }
+        assertThat(verification().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theHeadIsSignedIntoTheLogAndAppendedToTheAnchorFile(CapturedOutput output) throws Exception {
+        List<Long> ids = reads(1);
+        String head = jdbc.sql("SELECT hash FROM read_audit ORDER BY id DESC LIMIT 1").query(String.class).single();
+
+        String line = anchors.anchor().orElseThrow();
+
+        Matcher anchor = Pattern.compile("read-audit anchor: (entry=(\\d+) hash=(\\w+) at=(\\S+)) signature=(\\w+)")
+                .matcher(line);
+        assertThat(anchor.matches()).isTrue();
+        assertThat(anchor.group(2)).isEqualTo(ids.get(0).toString());
+        assertThat(anchor.group(3)).isEqualTo(head);
+        assertThat(anchor.group(4)).isEqualTo("2026-11-22T09:00:00Z");
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(environment.getProperty("platform.audit.chain-key")),
+                "HmacSHA256"));
+        assertThat(anchor.group(5)).isEqualTo(HexFormat.of().formatHex(
+                mac.doFinal(("read-audit anchor v1\n" + anchor.group(1)).getBytes(StandardCharsets.UTF_8))));
+        assertThat(output.getOut()).contains(line);
+        List<String> file = Files.readAllLines(properties.anchorFile());
+        assertThat(file).last().isEqualTo(line);
+
+        // nothing new read: the same head is not anchored twice
+        assertThat(anchors.anchor()).isEmpty();
+        assertThat(Files.readAllLines(properties.anchorFile())).hasSameSizeAs(file);
+        JsonNode verification = verification();
+        assertThat(verification.get("intact").asBoolean()).isTrue();
+        assertThat(verification.get("anchorFile").asBoolean()).isTrue();
+        assertThat(verification.get("anchorsChecked").asInt()).isPositive();
+    }
+
+    @Test
+    void anAnchorThatThisServiceDidNotSignIsReported() throws Exception {
+        List<Long> ids = reads(1);
+        String head = jdbc.sql("SELECT hash FROM read_audit WHERE id = ?").param(ids.get(0)).query(String.class).single();
+        List<String> before = Files.exists(properties.anchorFile()) ? Files.readAllLines(properties.anchorFile()) : List.of();
+        Files.createDirectories(properties.anchorFile().getParent());
+        Files.writeString(properties.anchorFile(), "read-audit anchor: entry=%d hash=%s at=2026-11-22T09:00:00Z signature=%s\n"
+                .formatted(ids.get(0), head, "0".repeat(64)), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        try {
+            JsonNode verification = verification();
+            assertThat(verification.get("intact").asBoolean()).isFalse();
+            assertThat(problems(verification)).containsExactly("anchor-signature-invalid@null");
+        } finally {
+            Files.write(properties.anchorFile(), before);
         }
         assertThat(verification().get("intact").asBoolean()).isTrue();
     }
