@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The hashes of the read audit's chain. An entry's hash is HMAC-SHA-256 with the chain key
- * ({@code platform.audit.chain-key}) over its fields and the previous entry's hash: without the key
+ * ({@code platform.audit.chain-key}) over its chain position, its fields and the previous entry's hash: without the key
  * nobody can recompute the chain after removing or changing an entry. Entries written before the key
  * existed carry a plain SHA-256 (unkeyed) and are verified as such; the first keyed entry chains from the
  * last unkeyed one, so any change to the unkeyed part breaks that link. Anchors are signed with the same key.
@@ -32,9 +32,9 @@ class AuditChain {
     record Entry(long id, Instant readAt, String reader, String trajectoryId, String purpose) {
     }
 
-    /** The keyed hash of an entry that follows {@code previous}. */
-    String hash(String previous, Entry entry) {
-        return key.hex("read-audit entry v1\n" + canonical(previous, entry));
+    /** The keyed hash of the entry at this chain position, which follows {@code previous}. */
+    String hash(String previous, long position, Entry entry) {
+        return key.hex("read-audit entry v1\n" + position + "\n" + canonical(previous, entry));
     }
 
     /** The plain SHA-256 of an entry written before the chain was keyed. */
@@ -63,15 +63,15 @@ class AuditChain {
     }
 
     /** The signature of the boundary between the unkeyed entries and the keyed ones. */
-    String signBoundary(long lastUnkeyedId, String lastUnkeyedHash) {
-        return key.hex(boundary(lastUnkeyedId, lastUnkeyedHash));
+    String signBoundary(long lastUnkeyedPosition, String lastUnkeyedHash) {
+        return key.hex(boundary(lastUnkeyedPosition, lastUnkeyedHash));
     }
 
-    boolean boundaryMatches(long lastUnkeyedId, String lastUnkeyedHash, String signature) {
-        return key.matches(boundary(lastUnkeyedId, lastUnkeyedHash), signature);
+    boolean boundaryMatches(long lastUnkeyedPosition, String lastUnkeyedHash, String signature) {
+        return key.matches(boundary(lastUnkeyedPosition, lastUnkeyedHash), signature);
     }
 
-    private static String boundary(long lastUnkeyedId, String lastUnkeyedHash) {
-        return "read-audit boundary v1\n" + lastUnkeyedId + "\n" + lastUnkeyedHash;
+    private static String boundary(long lastUnkeyedPosition, String lastUnkeyedHash) {
+        return "read-audit boundary v1\n" + lastUnkeyedPosition + "\n" + lastUnkeyedHash;
     }
 }

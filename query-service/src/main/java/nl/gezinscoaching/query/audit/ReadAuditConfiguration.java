@@ -7,17 +7,23 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** Anchors the chain's head every {@code platform.audit.anchor-interval} (and once at start-up). */
+/**
+ * The read audit's background work, on the scheduler's one thread: chains new entries every
+ * {@code platform.audit.chain-interval}, and anchors the chain's head every
+ * {@code platform.audit.anchor-interval} (both also once at start-up).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class ReadAuditConfiguration implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ReadAuditConfiguration.class);
 
+    private final ReadAuditChainer chainer;
     private final ChainAnchors anchors;
     private final ReadAuditProperties properties;
 
-    ReadAuditConfiguration(ChainAnchors anchors, ReadAuditProperties properties) {
+    ReadAuditConfiguration(ReadAuditChainer chainer, ChainAnchors anchors, ReadAuditProperties properties) {
+        this.chainer = chainer;
         this.anchors = anchors;
         this.properties = properties;
     }
@@ -30,6 +36,14 @@ class ReadAuditConfiguration implements SchedulingConfigurer {
         }
         registrar.addFixedDelayTask(() -> {
             try {
+                chainer.chainPending();
+            } catch (RuntimeException e) {
+                log.error("Read-audit entries could not be chained: {}", e.toString());
+            }
+        }, properties.chainInterval());
+        registrar.addFixedDelayTask(() -> {
+            try {
+                chainer.chainPending();
                 anchors.anchor();
             } catch (RuntimeException e) {
                 log.error("The read audit's head could not be anchored: {}", e.toString());

@@ -14,7 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       database (append-only storage, shipped off the host); without it anchors go to the
  *                       log only and the verification cannot compare against them
  * @param anchorInterval how often the chain's head is anchored
+ * @param chainInterval  how often the chainer looks for entries to chain: at most this long (plus the time
+ *                       to chain them) an entry is pending
  */
 @ConfigurationProperties("platform.audit")
-public record ReadAuditProperties(String chainKey, Path anchorFile, @DefaultValue("PT15M") Duration anchorInterval) {
+public record ReadAuditProperties(String chainKey, Path anchorFile, @DefaultValue("PT15M") Duration anchorInterval,
+                                  @DefaultValue("PT1S") Duration chainInterval) {
 }

@@ -50,6 +50,10 @@ class ReadAuditUpgradeIT {
             JdbcClient jdbc = JdbcClient.create(postgres.getPostgresDatabase());
             jdbc.sql("DELETE FROM flyway_history_query WHERE version = '111'").update();
             jdbc.sql("DROP TABLE read_audit_boundary").update();
+            jdbc.sql("DELETE FROM read_audit").update();
+            jdbc.sql("DROP INDEX read_audit_chain, read_audit_unchained").update();
+            jdbc.sql("ALTER TABLE read_audit DROP CONSTRAINT read_audit_chained, DROP COLUMN chain_position,"
+                    + " ALTER COLUMN previous_hash SET NOT NULL, ALTER COLUMN hash SET NOT NULL").update();
             String previous = "0".repeat(64);
             for (int i = 0; i < 3; i++) {
                 long id = jdbc.sql("SELECT nextval('read_audit_id_seq')").query(Long.class).single();
@@ -71,12 +75,13 @@ class ReadAuditUpgradeIT {
                 assertThat(upgraded.get("unkeyedEntries").asLong()).isEqualTo(3);
 
                 admin.json("/api/trajectories/" + family + "/history");
-                JsonNode continued = admin.json("/api/admin/read-audit/verification");
+                JsonNode continued = awaitChained(admin);
                 assertThat(continued.get("intact").asBoolean()).isTrue();
                 assertThat(continued.get("entries").asLong()).isEqualTo(4);
                 assertThat(continued.get("unkeyedEntries").asLong()).isEqualTo(3);
-                var newest = jdbc.sql("SELECT id, read_at, reader, purpose, previous_hash FROM read_audit"
-                        + " ORDER BY id DESC LIMIT 1").query().singleRow();
+                var newest = jdbc.sql("SELECT id, chain_position, read_at, reader, purpose, previous_hash FROM read_audit"
+                        + " ORDER BY chain_position DESC LIMIT 1").query().singleRow();
+                assertThat(newest.get("chain_position")).isEqualTo(4L);
                 assertThat(newest.get("previous_hash")).isEqualTo(lastOldHash);
                 long newestId = (Long) newest.get("id");
 
@@ -95,8 +100,8 @@ class ReadAuditUpgradeIT {
                 jdbc.sql("UPDATE read_audit SET hash = ? WHERE id = ?").params(forged, newestId).update();
                 assertThat(admin.json("/api/admin/read-audit/verification").get("firstBrokenEntryId").asLong())
                         .isEqualTo(newestId);
-                jdbc.sql("UPDATE read_audit_boundary SET last_unkeyed_id = ?, last_unkeyed_hash = ?")
-                        .params(newestId, forged).update();
+                jdbc.sql("UPDATE read_audit_boundary SET last_unkeyed_position = 4, last_unkeyed_hash = ?")
+                        .params(forged).update();
                 JsonNode moved = admin.json("/api/admin/read-audit/verification");
                 assertThat(moved.get("intact").asBoolean()).isFalse();
                 assertThat(moved.get("problems").get(0).get("problem").asString()).isEqualTo("unkeyed-boundary-invalid");
@@ -106,6 +111,17 @@ class ReadAuditUpgradeIT {
                 assertThat(admin.json("/api/admin/read-audit/verification").get("intact").asBoolean()).isFalse();
             }
         }
+    }
+
+    private static JsonNode awaitChained(ViewClient admin) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(20);
+        JsonNode verification = admin.json("/api/admin/read-audit/verification");
+        while (verification.get("pendingEntries").asLong() > 0) {
+            assertThat(Instant.now()).as("chainer caught up").isBefore(deadline);
+            Thread.sleep(25);
+            verification = admin.json("/api/admin/read-audit/verification");
+        }
+        return verification;
     }
 
     /** The entry hash of the release before the keyed chain. */
