@@ -66,8 +66,8 @@ class ChainAnchors {
 
     /**
      * Anchors the current head of the chain (entries still pending are not in it yet), unless it is the one
-     * anchored last; returns the line written. A failure
-     * to append to the file is logged and retried at the next interval.
+     * anchored last; returns the line written. A failure to append to the file is logged and retried at the
+     * next interval.
      */
     Optional<String> anchor() {
         Optional<Head> newest = jdbc.sql("""
