@@ -4,7 +4,7 @@ import ch.qos.logback.classic.Level;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar bench/target/bench.jar [command|replay|lag|all]} (default {@code command}): runs the
+ * {@code java -jar bench/target/bench.jar [command|replay|lag|history|all]} (default {@code command}): runs the
  * chosen benchmark, prints its figures and exits. Options are system properties, listed by each benchmark.
  */
 public final class Benchmarks {
@@ -23,12 +23,15 @@ public final class Benchmarks {
                 case "command" -> CommandBenchmark.run();
                 case "replay" -> ReplayBenchmark.run();
                 case "lag" -> LagBenchmark.run();
+                case "history" -> HistoryBenchmark.run();
                 case "all" -> {
                     CommandBenchmark.run();
                     ReplayBenchmark.run();
                     LagBenchmark.run();
+                    HistoryBenchmark.run();
                 }
-                default -> throw new IllegalArgumentException("Unknown benchmark " + which + ": one of command, replay, lag, all");
+                default -> throw new IllegalArgumentException("Unknown benchmark " + which
+                        + ": one of command, replay, lag, history, all");
             }
         } catch (Exception e) {
             e.printStackTrace();

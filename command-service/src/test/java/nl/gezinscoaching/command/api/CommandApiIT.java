@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,9 +16,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.security.MessageDigest;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import nl.gezinscoaching.command.CommandServiceApplication;
 import nl.gezinscoaching.platform.database.EmbeddedDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -246,6 +252,41 @@ class CommandApiIT {
                 assertThat(payload.get("family").get("district").asString()).isEqualTo("Escamp");
                 assertThat(JSON.readTree(rows.getString(2)).get("recordedBy").asString()).isEqualTo("admin");
                 assertThat(rows.getString(3)).isEqualTo("1");
+            }
+        }
+    }
+
+    @Test
+    void aClientNumberIsStoredAsAKeyedDigestThatTheDatabaseAloneCannotReverse() throws Exception {
+        String id = post("/api/referrals", referral(" digest-42 ", false)).body().get("trajectoryId").asString();
+
+        String stored = referenceDigest(id);
+
+        // what anyone with a copy of the database could compute for every possible number
+        String unkeyed = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest("DIGEST-42".getBytes(StandardCharsets.UTF_8)));
+        assertThat(stored).isNotEqualTo(unkeyed);
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(
+                app.getEnvironment().getProperty("platform.crypto.reference-key")), "HmacSHA256"));
+        assertThat(stored).isEqualTo(HexFormat.of().formatHex(mac.doFinal("DIGEST-42".getBytes(StandardCharsets.UTF_8))));
+        assertThat(post("/api/referrals", referral("DIGEST-42", false)).status()).isEqualTo(409);
+
+        // once the trajectory is closed no lookup needs the digest: it is deleted
+        assertThat(post("/api/trajectories/" + id + "/decline",
+                "{\"declinedOn\": \"%s\", \"reason\": \"contra-indicatie\"}".formatted(days(1))).status())
+                .isBetween(200, 299);
+        assertThat(referenceDigest(id)).isNull();
+        assertThat(post("/api/referrals", referral("DIGEST-42", false)).status()).isEqualTo(201);
+    }
+
+    private static String referenceDigest(String trajectoryId) throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             var statement = connection.prepareStatement(
+                     "SELECT reference_digest FROM family_reference WHERE trajectory_id = ?")) {
+            statement.setString(1, trajectoryId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
             }
         }
     }
