@@ -149,6 +149,8 @@ class DatabaseUpgradeIT {
                                 .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
                         .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void sha256ClientNumberDigestsOfAnOlderDatabaseBecomeKeyedOrAreDeleted() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedDatabase.start(null, 0)) {
