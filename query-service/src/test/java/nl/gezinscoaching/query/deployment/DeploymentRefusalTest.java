@@ -22,6 +22,7 @@ class DeploymentRefusalTest {
                         .containsExactly(
                                 "platform.crypto.master-keys.development is the repository's development master key",
                                 "analytics.pseudonym-key is the repository's development value",
-                                "platform.audit.chain-key is not set"));
+                                "platform.audit.chain-key is not set",
+                                "platform.audit.anchor-file is not set"));
     }
 }
