@@ -106,8 +106,8 @@ class QualityReportController {
                         WHERE c.closed_on BETWEEN :from AND :to""", from, to));
     }
 
-    /** The report as two columns, measure and value, for spreadsheets. */
-    record MeasureRow(String measure, String value) {
+    /** The report as two columns, measure and value (a number, a date or empty), for spreadsheets. */
+    record MeasureRow(String measure, Object value) {
     }
 
     @GetMapping(produces = Csv.MEDIA_TYPE)
@@ -142,7 +142,7 @@ class QualityReportController {
     }
 
     private static MeasureRow row(String measure, Object value) {
-        return new MeasureRow(measure, value == null ? "" : value.toString());
+        return new MeasureRow(measure, value);
     }
 
     private int count(String sql, LocalDate from, LocalDate to) {

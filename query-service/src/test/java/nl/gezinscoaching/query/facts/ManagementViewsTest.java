@@ -208,13 +208,13 @@ class ManagementViewsTest {
         assertThat(caseload.status()).isEqualTo(200);
         assertThat(caseload.contentType()).startsWith("text/csv");
         List<String> lines = caseload.body().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("coachId,name,cluster,fte,activeTrajectories,capacity,overCapacity");
-        assertThat(lines).contains("anna,Anna,Zuid-West,0.5,7,5.5,true");
+        assertThat(lines.get(0)).isEqualTo("\"coachId\",\"name\",\"cluster\",\"fte\",\"activeTrajectories\",\"capacity\",\"overCapacity\"");
+        assertThat(lines).contains("\"anna\",\"Anna\",\"Zuid-West\",0.5,7,5.5,true");
 
-        assertThat(views.get("/api/overruns", "text/csv").body().lines()).anyMatch(l -> l.startsWith("t1,anna,2026-01-10,2,"));
-        assertThat(views.get("/api/waiting-list", "text/csv").body().lines()).contains("COACH,t3,Escamp,,2026-11-01,21");
+        assertThat(views.get("/api/overruns", "text/csv").body().lines()).anyMatch(l -> l.startsWith("\"t1\",\"anna\",\"2026-01-10\",2,"));
+        assertThat(views.get("/api/waiting-list", "text/csv").body().lines()).contains("\"COACH\",\"t3\",\"Escamp\",,\"2026-11-01\",21");
         assertThat(views.get("/api/quality-report?from=2026-01-01", "text/csv").body().lines())
-                .contains("familiesClosed,1", "goalAttainment.FULLY,1");
+                .contains("\"familiesClosed\",1", "\"goalAttainment.FULLY\",1", "\"dropOutShare\",1.0");
     }
 
     @Test
@@ -223,7 +223,7 @@ class ManagementViewsTest {
         JsonNode rows = analyst.json("/api/analytics/durations");
         assertThat(rows.size()).isEqualTo(10);
         String export = analyst.get("/api/analytics/durations", "text/csv").body();
-        assertThat(export).doesNotContain("t1,", "t2,", "2026-01-05", "2026-01-10");
+        assertThat(export).doesNotContain("\"t1\"", "\"t2\"", "2026-01-05", "2026-01-10");
         JsonNode t1 = StreamSupport.stream(rows.spliterator(), false)
                 .filter(r -> r.get("extensionMonths").asInt() == 2).findFirst().orElseThrow();
         assertThat(t1.get("pseudonym").asString()).hasSize(32).isNotEqualTo("t1");
