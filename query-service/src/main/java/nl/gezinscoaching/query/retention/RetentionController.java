@@ -8,6 +8,7 @@ import java.util.List;
 import nl.gezinscoaching.query.support.AsOf;
 import nl.gezinscoaching.query.support.CoachingNorms;
 import nl.gezinscoaching.query.support.Csv;
+import nl.gezinscoaching.query.support.SupportedDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,7 +40,8 @@ class RetentionController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    RetentionView retention(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    RetentionView retention(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                            @SupportedDate LocalDate asOf) {
         LocalDate day = AsOf.orToday(asOf, clock);
         int years = norms.retentionYears();
         List<Due> due = jdbc.sql("""
@@ -56,7 +58,8 @@ class RetentionController {
     }
 
     @GetMapping(produces = Csv.MEDIA_TYPE)
-    ResponseEntity<String> retentionCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    ResponseEntity<String> retentionCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                        @SupportedDate LocalDate asOf) {
         RetentionView view = retention(asOf);
         return Csv.of("retention-" + view.asOf(), Due.class, view.due());
     }

@@ -258,6 +258,53 @@ class ManagementViewsTest {
         assertThat(views.get("/api/caseload?asOf=yesterday", "application/json").status()).isEqualTo(400);
     }
 
+    @Test
+    void aDayOutsideTheSupportedRangeIsRefusedNamingTheParameterAndTheRange() {
+        // '+' must be sent as %2B in a query string, or it arrives as a space
+        // a year beyond 9999 needs its sign in ISO 8601: without it the day is not a date at all
+        java.util.Map<String, String> extremes = java.util.Map.of("0001-01-01", "supported-date",
+                "%2B999999999-12-31", "supported-date", "%2B99999-01-01", "supported-date", "-0001-01-01",
+                "supported-date", "1899-12-31", "supported-date", "3000-01-01", "supported-date",
+                "99999-01-01", "iso-date");
+        List<String> wrong = new java.util.ArrayList<>();
+        for (String day : extremes.keySet()) {
+            for (String query : List.of("/api/caseload?asOf=", "/api/retention?asOf=", "/api/quality-report?from=",
+                    "/api/quality-report?from=1900-01-01&to=")) {
+                String field = query.replaceAll(".*[?&]", "").replace("=", "");
+                for (String accept : List.of("application/json", "text/csv")) {
+                    ViewClient.Answer answer = views.get(query + day, accept);
+                    String rule = answer.contentType().startsWith("application/problem+json")
+                            ? answer.json().get("errors").get(0).get("field").asString() + " "
+                            + answer.json().get("errors").get(0).get("rule").asString() : "-";
+                    if (answer.status() != 400 || !rule.equals(field + " " + extremes.get(day))) {
+                        wrong.add(query + day + " as " + accept + ": " + answer.status() + " " + rule);
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        ViewClient.Answer tooEarly = views.get("/api/caseload?asOf=1899-12-31", "application/json");
+        assertThat(tooEarly.json().get("errors").get(0).get("rule").asString()).isEqualTo("supported-date");
+        assertThat(tooEarly.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("must lie between 1900-01-01 and 2999-12-31");
+
+        assertThat(views.get("/api/caseload?asOf=1900-01-01", "application/json").status()).isEqualTo(200);
+        assertThat(views.get("/api/caseload?asOf=2999-12-31", "text/csv").status()).isEqualTo(200);
+        assertThat(views.get("/api/retention?asOf=1900-01-01", "application/json").status()).isEqualTo(200);
+        assertThat(views.get("/api/quality-report?from=1900-01-01&to=2999-12-31", "application/json").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aPeriodWhoseStartLiesAfterItsEndIsRefusedInCsvToo() {
+        for (String query : List.of("from=2026-05-01&to=2026-04-01", "from=2027-01-01")) {
+            ViewClient.Answer answer = views.get("/api/quality-report?" + query, "text/csv");
+            assertThat(answer.status()).as(query).isEqualTo(400);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.json().get("errors").get(0).get("rule").asString()).isEqualTo("not-before-from");
+        }
+    }
+
     private static FamilyReferred referred(String id, LocalDate on, String district) {
         return new FamilyReferred(id, on, new Family(null, "Familie " + id, district, "nl", false, MigrationGeneration.NONE),
                 List.of(new Child("kind", date(2015, 1, 1))), new Referrer("verwijzer", "school"),
