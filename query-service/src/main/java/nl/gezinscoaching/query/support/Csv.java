@@ -23,8 +23,9 @@ import org.springframework.http.ResponseEntity;
  * {@code =}, {@code +}, {@code -}, {@code @}, a tab, a carriage return or NUL is prefixed with a single
  * quote, which spreadsheets read as "this cell is text", and every text cell is enclosed in double quotes
  * (embedded quotes doubled), so that a spreadsheet splitting at another separator, such as the
- * semicolon Dutch Excel uses, cannot start a new cell inside a text. Numbers, booleans and dates are
- * not texts: they are written as they are, so a negative number stays a number.
+ * semicolon Dutch Excel uses, cannot start a new cell inside a text. Only values that are texts at run
+ * time are prefixed: numbers and booleans are written bare, so a negative number stays a number; dates
+ * are written in ISO form (quoted, as every string is), never prefixed.
  */
 public final class Csv {
 
