@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
-import java.util.List;
 import javax.sql.DataSource;
 import nl.gezinscoaching.platform.security.CurrentUser;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,15 +59,6 @@ public class ReadAudit {
                 .params(id, Timestamp.from(readAt), reader, trajectoryId, purpose, previous,
                         hash(previous, id, readAt, reader, trajectoryId, purpose))
                 .update();
-    }
-
-    /** The reads of one family, newest first. */
-    public List<Read> readsOf(String trajectoryId) {
-        return jdbc.sql("SELECT read_at, reader, purpose FROM read_audit WHERE trajectory_id = ? ORDER BY id DESC")
-                .param(trajectoryId)
-                .query((row, i) -> new Read(row.getTimestamp("read_at").toInstant(), row.getString("reader"),
-                        row.getString("purpose")))
-                .list();
     }
 
     /** Walks the whole chain in order (streamed, not loaded at once) and reports the first broken entry. */

@@ -3,6 +3,7 @@ package nl.gezinscoaching.query.support;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -11,8 +12,11 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -53,8 +57,41 @@ public final class Csv {
         }
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header("Content-Disposition", "attachment; filename=\"" + fileName + ".csv\"")
+                .header("Content-Disposition", contentDisposition(fileName))
                 .body(body);
+    }
+
+    /** Where the rows of a streamed CSV come from: it hands each row, in order, to the sink. */
+    @FunctionalInterface
+    public interface Rows<T> {
+        void writeTo(Consumer<T> sink);
+    }
+
+    /**
+     * The whole list as CSV, written to the response row by row as the rows come (from a cursor, say):
+     * memory holds the rows being written, never the list. A failure half-way ends the download early.
+     */
+    public static <T extends Record> void stream(HttpServletResponse response, String fileName, Class<T> rowType,
+                                                 Rows<T> rows) throws IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", contentDisposition(fileName));
+        CsvSchema schema = MAPPER.schemaFor(rowType).withHeader().withColumnReordering(false);
+        try (SequenceWriter writer = MAPPER.writer(schema).writeValues(response.getOutputStream())) {
+            rows.writeTo(row -> {
+                try {
+                    writer.write(row);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The file name a download offers: any character but a letter, digit, dot or dash becomes {@code _}. */
+    private static String contentDisposition(String fileName) {
+        return "attachment; filename=\"" + fileName.replaceAll("[^A-Za-z0-9.-]", "_") + ".csv\"";
     }
 
     /** A text as a spreadsheet will not run it: prefixed with {@code '} when it begins like a formula. */

@@ -220,7 +220,7 @@ class ManagementViewsTest {
     @Test
     void analystsExportDurationsUnderPseudonymsWithoutIdsOrDates() {
         ViewClient analyst = new ViewClient(port, "ali", "ali");
-        JsonNode rows = analyst.json("/api/analytics/durations");
+        JsonNode rows = analyst.json("/api/analytics/durations").get("rows");
         assertThat(rows.size()).isEqualTo(10);
         String export = analyst.get("/api/analytics/durations", "text/csv").body();
         assertThat(export).doesNotContain("\"t1\"", "\"t2\"", "2026-01-05", "2026-01-10");
@@ -231,7 +231,7 @@ class ManagementViewsTest {
         assertThat(t1.get("daysReferralToAssignment").asInt()).isEqualTo(5);
         assertThat(t1.get("cluster").asString()).isEqualTo("Zuid-West");
         assertThat(t1.get("daysLongestAgencyWait").asLong()).isEqualTo(DAYS.between(date(2026, 3, 1), TODAY));
-        assertThat(analyst.json("/api/analytics/durations").get(0).get("pseudonym").asString())
+        assertThat(analyst.json("/api/analytics/durations").get("rows").get(0).get("pseudonym").asString())
                 .as("stable pseudonyms").isEqualTo(rows.get(0).get("pseudonym").asString());
     }
 

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 /** CSV cells that a spreadsheet would run as formulas are written as text (OWASP's rule). */
 class CsvTest {
@@ -59,5 +60,22 @@ class CsvTest {
     void numbersStayNumbersEvenWhenNegative() {
         String csv = csv(new Row("GGZ", -12, -0.5, LocalDate.of(2026, 11, 22)));
         assertThat(csv.lines().toList().get(1)).isEqualTo("\"GGZ\",-12,-0.5,\"2026-11-22\"");
+    }
+
+    @Test
+    void aStreamedListIsWrittenRowByRowWithItsHeaderEvenWhenEmpty() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        Csv.stream(response, "reads-t/1\"x", Row.class, sink -> {
+            sink.accept(new Row("=1+1", -1, 2.5, LocalDate.of(2026, 1, 2)));
+            sink.accept(new Row("GGZ", 0, null, null));
+        });
+        assertThat(response.getContentType()).isEqualTo("text/csv;charset=UTF-8");
+        assertThat(response.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"reads-t_1_x.csv\"");
+        assertThat(response.getContentAsString().lines()).containsExactly(
+                "\"agency\",\"daysOver\",\"value\",\"referredOn\"", "\"'=1+1\",-1,2.5,\"2026-01-02\"", "\"GGZ\",0,,");
+
+        MockHttpServletResponse empty = new MockHttpServletResponse();
+        Csv.stream(empty, "empty", Row.class, sink -> { });
+        assertThat(empty.getContentAsString().lines()).containsExactly("\"agency\",\"daysOver\",\"value\",\"referredOn\"");
     }
 }
