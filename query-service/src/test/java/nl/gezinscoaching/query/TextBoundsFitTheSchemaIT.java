@@ -5,6 +5,7 @@ import static nl.gezinscoaching.events.TextBounds.CODE;
 import static nl.gezinscoaching.events.TextBounds.IDENTIFIER;
 import static nl.gezinscoaching.events.TextBounds.NAME;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -199,5 +200,18 @@ class TextBoundsFitTheSchemaIT {
             }
         });
         assertThat(tooNarrow).isEmpty();
+    }
+
+    /** Why the command API refuses U+0000 in every text (StorableText): no column here could take it. */
+    @Test
+    void noTextColumnTakesTheNulCharacter() throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             var insert = connection.prepareStatement(
+                     "INSERT INTO rm_agency_referral (agency_referral_id, trajectory_id, agency, referred_on) "
+                             + "VALUES ('nul-check', 'nul-check', ?, current_date)")) {
+            insert.setString(1, "GG\u0000Z");
+            assertThatThrownBy(insert::executeUpdate).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("0x00");
+        }
     }
 }

@@ -306,6 +306,18 @@ class CommandApiIT {
         assertThat(longCluster.body().get("errors").get(0).get("field").asString()).isEqualTo("cluster");
         assertThat(longCluster.body().get("errors").get(0).get("rule").asString()).isEqualTo("max-length");
 
+        // JSON can carry U+0000, no PostgreSQL text column can hold it
+        Answer nulInDistrict = post("/api/referrals", referral("BOUNDS-3", false)
+                .replace("\"Escamp\"", "\"Esc\\u0000amp\""));
+        assertThat(nulInDistrict.status()).isEqualTo(400);
+        assertThat(nulInDistrict.body().get("errors").get(0).get("field").asString()).isEqualTo("family.district");
+        assertThat(nulInDistrict.body().get("errors").get(0).get("rule").asString()).isEqualTo("no-nul-character");
+        Answer nulInList = post(t + "/coordination-meetings", """
+                {"heldOn": "%s", "agencies": ["GGZ", "Wijk\\u0000team"], "parentsPresent": true}""".formatted(days(5)));
+        assertThat(nulInList.status()).isEqualTo(400);
+        assertThat(nulInList.body().get("errors").get(0).get("field").asString()).isEqualTo("agencies[1]");
+        assertThat(nulInList.body().get("errors").get(0).get("rule").asString()).isEqualTo("no-nul-character");
+
         assertThat(eventCount()).as("no refused command wrote an event").isEqualTo(before);
 
         // exactly at the bound is accepted

@@ -79,6 +79,10 @@ public class RequestProblemHandler {
     @ResponseStatus(org.springframework.http.HttpStatus.BAD_REQUEST)
     ProblemDetail unreadableBody(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
+        if (cause instanceof StorableText.NulCharacterException nul) {
+            return Problems.invalidRequest(List.of(new FieldProblem(path(nul), "no-nul-character",
+                    "must not contain the NUL character (U+0000)")));
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return Problems.invalidRequest(List.of(new FieldProblem(path(unknown), "unknown-field",
                     "is not a field of this request")));
