@@ -1,9 +1,14 @@
 package nl.gezinscoaching.command.coach;
 
+import static nl.gezinscoaching.events.TextBounds.CODE;
+import static nl.gezinscoaching.events.TextBounds.IDENTIFIER;
+import static nl.gezinscoaching.events.TextBounds.NAME;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
@@ -29,9 +34,9 @@ class CoachController {
     }
 
     /** @param registeredOn the day the coach joined; today when left out */
-    record CoachRequest(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String coachId,
-                        @NotBlank String name,
-                        @NotBlank String cluster,
+    record CoachRequest(@NotBlank @Size(max = IDENTIFIER) @Pattern(regexp = "[A-Za-z0-9._-]*") String coachId,
+                        @NotBlank @Size(max = NAME) String name,
+                        @NotBlank @Size(max = CODE) String cluster,
                         @NotNull BigDecimal fte,
                         LocalDate registeredOn) {
     }

@@ -1,5 +1,8 @@
 package nl.gezinscoaching.command.privacy;
 
+import static nl.gezinscoaching.events.TextBounds.IDENTIFIER;
+import static nl.gezinscoaching.events.TextBounds.NAME;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -32,13 +35,14 @@ class ErasureController {
      * @param legalGround the legal ground, e.g. "AVG art. 17"; never personal data
      * @param erasedOn    the day of the erasure; today when left out
      */
-    record ErasureRequest(@NotNull ErasureRequester requester, @NotBlank @Size(max = 200) String legalGround,
+    record ErasureRequest(@NotNull ErasureRequester requester, @NotBlank @Size(max = NAME) String legalGround,
                           LocalDate erasedOn) {
     }
 
     @PostMapping("/api/families/{trajectoryId}/erasure")
     @TrajectoryAction(Action.ERASURE)
-    Map<String, String> erase(@PathVariable String trajectoryId, @Valid @RequestBody ErasureRequest request) {
+    Map<String, String> erase(@PathVariable @Size(max = IDENTIFIER) String trajectoryId,
+                              @Valid @RequestBody ErasureRequest request) {
         LocalDate erasedOn = request.erasedOn() != null ? request.erasedOn() : LocalDate.now(clock);
         commands.sendAndWait(new EraseFamilyDataCommand(trajectoryId, erasedOn, request.requester(),
                 request.legalGround().strip()));

@@ -1,6 +1,9 @@
 package nl.gezinscoaching.command.trajectory;
 
+import static nl.gezinscoaching.events.TextBounds.IDENTIFIER;
+
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -63,14 +66,16 @@ class TrajectoryController {
 
     @PostMapping("/trajectories/{trajectoryId}/decline")
     @TrajectoryAction(Action.TRIAGE)
-    Map<String, String> decline(@PathVariable String trajectoryId, @Valid @RequestBody DeclineRequest request) {
+    Map<String, String> decline(@PathVariable @Size(max = IDENTIFIER) String trajectoryId,
+                                @Valid @RequestBody DeclineRequest request) {
         commands.sendAndWait(new DeclineReferralCommand(trajectoryId, request.declinedOn(), request.reason()));
         return Map.of("trajectoryId", trajectoryId);
     }
 
     @PostMapping("/trajectories/{trajectoryId}/assignment")
     @TrajectoryAction(Action.ASSIGNMENT)
-    Map<String, String> assign(@PathVariable String trajectoryId, @Valid @RequestBody AssignmentRequest request) {
+    Map<String, String> assign(@PathVariable @Size(max = IDENTIFIER) String trajectoryId,
+                               @Valid @RequestBody AssignmentRequest request) {
         requireCoachOfOwnCluster(request.coachId());
         commands.sendAndWait(new AssignCoachCommand(trajectoryId, request.coachId(), request.assignedOn()));
         return Map.of("trajectoryId", trajectoryId, "coachId", request.coachId());
@@ -92,7 +97,8 @@ class TrajectoryController {
     @PostMapping("/trajectories/{trajectoryId}/home-visits")
     @ResponseStatus(HttpStatus.CREATED)
     @TrajectoryAction(Action.COACHING)
-    Map<String, String> homeVisit(@PathVariable String trajectoryId, @Valid @RequestBody HomeVisitRequest request) {
+    Map<String, String> homeVisit(@PathVariable @Size(max = IDENTIFIER) String trajectoryId,
+                                  @Valid @RequestBody HomeVisitRequest request) {
         String visitId = UUID.randomUUID().toString();
         commands.sendAndWait(new RecordHomeVisitCommand(trajectoryId, visitId, request.visitedOn(),
                 request.durationMinutes(), request.interpreterUsed(), request.summary()));
@@ -102,7 +108,8 @@ class TrajectoryController {
     @PostMapping("/trajectories/{trajectoryId}/phone-contacts")
     @ResponseStatus(HttpStatus.CREATED)
     @TrajectoryAction(Action.COACHING)
-    Map<String, String> phoneContact(@PathVariable String trajectoryId, @Valid @RequestBody PhoneContactRequest request) {
+    Map<String, String> phoneContact(@PathVariable @Size(max = IDENTIFIER) String trajectoryId,
+                                     @Valid @RequestBody PhoneContactRequest request) {
         commands.sendAndWait(new LogPhoneContactCommand(trajectoryId, request.contactedOn(), request.durationMinutes(),
                 request.summary()));
         return Map.of("trajectoryId", trajectoryId);
@@ -111,7 +118,7 @@ class TrajectoryController {
     @PostMapping("/trajectories/{trajectoryId}/practical-support")
     @ResponseStatus(HttpStatus.CREATED)
     @TrajectoryAction(Action.COACHING)
-    Map<String, String> practicalSupport(@PathVariable String trajectoryId,
+    Map<String, String> practicalSupport(@PathVariable @Size(max = IDENTIFIER) String trajectoryId,
                                          @Valid @RequestBody PracticalSupportRequest request) {
         commands.sendAndWait(new RecordPracticalSupportCommand(trajectoryId, request.givenOn(), request.kind(),
                 request.durationMinutes(), request.notes()));
@@ -121,7 +128,7 @@ class TrajectoryController {
     @PostMapping("/trajectories/{trajectoryId}/problem-inventory")
     @ResponseStatus(HttpStatus.CREATED)
     @TrajectoryAction(Action.COACHING)
-    Map<String, String> problemInventory(@PathVariable String trajectoryId,
+    Map<String, String> problemInventory(@PathVariable @Size(max = IDENTIFIER) String trajectoryId,
                                          @Valid @RequestBody ProblemInventoryRequest request) {
         commands.sendAndWait(new InventoryProblemsCommand(trajectoryId, request.inventoriedOn(), request.problemDomains(),
                 request.notes()));
@@ -131,7 +138,8 @@ class TrajectoryController {
     @PostMapping("/trajectories/{trajectoryId}/goals")
     @ResponseStatus(HttpStatus.CREATED)
     @TrajectoryAction(Action.COACHING)
-    Map<String, String> setGoal(@PathVariable String trajectoryId, @Valid @RequestBody GoalRequest request) {
+    Map<String, String> setGoal(@PathVariable @Size(max = IDENTIFIER) String trajectoryId,
+                                @Valid @RequestBody GoalRequest request) {
         String goalId = UUID.randomUUID().toString();
         commands.sendAndWait(new SetGoalCommand(trajectoryId, goalId, request.description(), request.lifeDomain(),
                 request.setOn()));
@@ -140,7 +148,8 @@ class TrajectoryController {
 
     @PostMapping("/trajectories/{trajectoryId}/goals/{goalId}/evaluation")
     @TrajectoryAction(Action.COACHING)
-    Map<String, String> evaluateGoal(@PathVariable String trajectoryId, @PathVariable String goalId,
+    Map<String, String> evaluateGoal(@PathVariable @Size(max = IDENTIFIER) String trajectoryId,
+                                     @PathVariable @Size(max = IDENTIFIER) String goalId,
                                      @Valid @RequestBody GoalEvaluationRequest request) {
         commands.sendAndWait(new EvaluateGoalCommand(trajectoryId, goalId, request.attainment(), request.evaluatedOn()));
         return Map.of("trajectoryId", trajectoryId, "goalId", goalId);
@@ -149,7 +158,8 @@ class TrajectoryController {
     @PostMapping("/trajectories/{trajectoryId}/family-plan")
     @ResponseStatus(HttpStatus.CREATED)
     @TrajectoryAction(Action.COACHING)
-    Map<String, String> familyPlan(@PathVariable String trajectoryId, @Valid @RequestBody FamilyPlanRequest request) {
+    Map<String, String> familyPlan(@PathVariable @Size(max = IDENTIFIER) String trajectoryId,
+                                   @Valid @RequestBody FamilyPlanRequest request) {
         List<String> cosigners = request.cosigningAgencies() == null ? List.of() : request.cosigningAgencies();
         commands.sendAndWait(new AgreeFamilyPlanCommand(trajectoryId, request.agreedOn(), cosigners));
         return Map.of("trajectoryId", trajectoryId);
@@ -158,7 +168,7 @@ class TrajectoryController {
     @PostMapping("/trajectories/{trajectoryId}/agency-referrals")
     @ResponseStatus(HttpStatus.CREATED)
     @TrajectoryAction(Action.COACHING)
-    Map<String, String> referToAgency(@PathVariable String trajectoryId,
+    Map<String, String> referToAgency(@PathVariable @Size(max = IDENTIFIER) String trajectoryId,
                                       @Valid @RequestBody AgencyReferralRequest request) {
         String agencyReferralId = UUID.randomUUID().toString();
         commands.sendAndWait(new ReferToAgencyCommand(trajectoryId, agencyReferralId, request.agency().strip(),
@@ -168,7 +178,8 @@ class TrajectoryController {
 
     @PostMapping("/trajectories/{trajectoryId}/agency-referrals/{agencyReferralId}/warm-handover")
     @TrajectoryAction(Action.COACHING)
-    Map<String, String> warmHandover(@PathVariable String trajectoryId, @PathVariable String agencyReferralId,
+    Map<String, String> warmHandover(@PathVariable @Size(max = IDENTIFIER) String trajectoryId,
+                                     @PathVariable @Size(max = IDENTIFIER) String agencyReferralId,
                                      @Valid @RequestBody WarmHandoverRequest request) {
         commands.sendAndWait(new RecordWarmHandoverCommand(trajectoryId, agencyReferralId, request.handedOverOn()));
         return Map.of("trajectoryId", trajectoryId, "agencyReferralId", agencyReferralId);
@@ -177,7 +188,7 @@ class TrajectoryController {
     @PostMapping("/trajectories/{trajectoryId}/coordination-meetings")
     @ResponseStatus(HttpStatus.CREATED)
     @TrajectoryAction(Action.COACHING)
-    Map<String, String> coordinationMeeting(@PathVariable String trajectoryId,
+    Map<String, String> coordinationMeeting(@PathVariable @Size(max = IDENTIFIER) String trajectoryId,
                                             @Valid @RequestBody CoordinationMeetingRequest request) {
         commands.sendAndWait(new RecordCoordinationMeetingCommand(trajectoryId, request.heldOn(), request.agencies(),
                 request.parentsPresent(), request.notes()));
@@ -187,7 +198,7 @@ class TrajectoryController {
     @PostMapping("/trajectories/{trajectoryId}/safety-assessments")
     @ResponseStatus(HttpStatus.CREATED)
     @TrajectoryAction(Action.COACHING)
-    Map<String, String> safetyAssessment(@PathVariable String trajectoryId,
+    Map<String, String> safetyAssessment(@PathVariable @Size(max = IDENTIFIER) String trajectoryId,
                                          @Valid @RequestBody SafetyAssessmentRequest request) {
         commands.sendAndWait(new AssessSafetyCommand(trajectoryId, request.assessedOn(), request.verdict(),
                 request.reportedToVeiligThuis(), request.notes()));
@@ -197,7 +208,8 @@ class TrajectoryController {
     @PostMapping("/trajectories/{trajectoryId}/extensions")
     @ResponseStatus(HttpStatus.CREATED)
     @TrajectoryAction(Action.EXTENSION)
-    Map<String, String> extension(@PathVariable String trajectoryId, @Valid @RequestBody ExtensionRequest request) {
+    Map<String, String> extension(@PathVariable @Size(max = IDENTIFIER) String trajectoryId,
+                                  @Valid @RequestBody ExtensionRequest request) {
         commands.sendAndWait(new GrantExtensionCommand(trajectoryId, request.grantedOn(), request.months(),
                 request.reason()));
         return Map.of("trajectoryId", trajectoryId);
@@ -205,7 +217,8 @@ class TrajectoryController {
 
     @PostMapping("/trajectories/{trajectoryId}/closure")
     @TrajectoryAction(Action.COACHING)
-    Map<String, String> close(@PathVariable String trajectoryId, @Valid @RequestBody ClosureRequest request) {
+    Map<String, String> close(@PathVariable @Size(max = IDENTIFIER) String trajectoryId,
+                              @Valid @RequestBody ClosureRequest request) {
         commands.sendAndWait(new CloseTrajectoryCommand(trajectoryId, request.closedOn(), request.reason(),
                 request.clientSatisfaction(), request.referrerSatisfaction(), request.closingLetterLanguage()));
         return Map.of("trajectoryId", trajectoryId);
@@ -214,7 +227,7 @@ class TrajectoryController {
     @PostMapping("/trajectories/{trajectoryId}/aftercare-calls")
     @ResponseStatus(HttpStatus.CREATED)
     @TrajectoryAction(Action.COACHING)
-    Map<String, String> aftercareCall(@PathVariable String trajectoryId,
+    Map<String, String> aftercareCall(@PathVariable @Size(max = IDENTIFIER) String trajectoryId,
                                       @Valid @RequestBody AftercareCallRequest request) {
         commands.sendAndWait(new LogAftercareCallCommand(trajectoryId, request.calledOn(), request.wellbeing(),
                 request.notes()));
@@ -223,7 +236,8 @@ class TrajectoryController {
 
     @PostMapping("/trajectories/{trajectoryId}/aftercare-end")
     @TrajectoryAction(Action.COACHING)
-    Map<String, String> endAftercare(@PathVariable String trajectoryId, @Valid @RequestBody AftercareEndRequest request) {
+    Map<String, String> endAftercare(@PathVariable @Size(max = IDENTIFIER) String trajectoryId,
+                                     @Valid @RequestBody AftercareEndRequest request) {
         commands.sendAndWait(new EndAftercareCommand(trajectoryId, request.endedOn()));
         return Map.of("trajectoryId", trajectoryId);
     }

@@ -1,9 +1,16 @@
 package nl.gezinscoaching.command.trajectory;
 
+import static nl.gezinscoaching.events.TextBounds.CODE;
+import static nl.gezinscoaching.events.TextBounds.FREE_TEXT;
+import static nl.gezinscoaching.events.TextBounds.IDENTIFIER;
+import static nl.gezinscoaching.events.TextBounds.LIST_ITEMS;
+import static nl.gezinscoaching.events.TextBounds.NAME;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -20,8 +27,9 @@ import nl.gezinscoaching.events.trajectory.ReferralReason;
 import nl.gezinscoaching.events.trajectory.Referrer;
 
 /**
- * The JSON bodies of the trajectory endpoints. They check presence and form; the rules that depend on
- * the trajectory (dates, ranges, state) live in the aggregate.
+ * The JSON bodies of the trajectory endpoints. They check presence and form, and hold every text and list
+ * to its bound in {@link nl.gezinscoaching.events.TextBounds}; the rules that depend on the trajectory
+ * (dates, ranges, state) live in the aggregate.
  */
 final class TrajectoryRequests {
 
@@ -29,9 +37,9 @@ final class TrajectoryRequests {
     }
 
     record ReferralRequest(@NotNull @Valid FamilyForm family,
-                           @NotEmpty List<@NotNull @Valid ChildForm> children,
+                           @NotEmpty @Size(max = LIST_ITEMS) List<@NotNull @Valid ChildForm> children,
                            @NotNull @Valid ReferrerForm referrer,
-                           @NotEmpty Set<@NotNull ReferralReason> reasons,
+                           @NotEmpty @Size(max = LIST_ITEMS) Set<@NotNull ReferralReason> reasons,
                            @NotNull LocalDate receivedOn,
                            Boolean newHelpQuestion) {
 
@@ -45,72 +53,80 @@ final class TrajectoryRequests {
         }
     }
 
-    record FamilyForm(String reference,
-                      @NotBlank String name,
-                      @NotBlank String district,
-                      @NotBlank String language,
+    record FamilyForm(@Size(max = CODE) String reference,
+                      @NotBlank @Size(max = NAME) String name,
+                      @NotBlank @Size(max = CODE) String district,
+                      @NotBlank @Size(max = CODE) String language,
                       @NotNull Boolean interpreterNeeded,
                       @NotNull MigrationGeneration migrationGeneration) {
     }
 
-    record ChildForm(@NotBlank String name, @NotNull LocalDate birthDate) {
+    record ChildForm(@NotBlank @Size(max = NAME) String name, @NotNull LocalDate birthDate) {
     }
 
-    record ReferrerForm(@NotBlank String name, @NotBlank String organisation) {
+    record ReferrerForm(@NotBlank @Size(max = NAME) String name,
+                        @NotBlank @Size(max = NAME) String organisation) {
     }
 
-    record DeclineRequest(@NotNull LocalDate declinedOn, @NotBlank String reason) {
+    record DeclineRequest(@NotNull LocalDate declinedOn, @NotBlank @Size(max = FREE_TEXT) String reason) {
     }
 
-    record AssignmentRequest(@NotBlank String coachId, @NotNull LocalDate assignedOn) {
+    record AssignmentRequest(@NotBlank @Size(max = IDENTIFIER) String coachId, @NotNull LocalDate assignedOn) {
     }
 
     record HomeVisitRequest(@NotNull LocalDate visitedOn, @NotNull Integer durationMinutes,
-                            @NotNull Boolean interpreterUsed, String summary) {
+                            @NotNull Boolean interpreterUsed, @Size(max = FREE_TEXT) String summary) {
     }
 
-    record PhoneContactRequest(@NotNull LocalDate contactedOn, @NotNull Integer durationMinutes, String summary) {
+    record PhoneContactRequest(@NotNull LocalDate contactedOn, @NotNull Integer durationMinutes,
+                               @Size(max = FREE_TEXT) String summary) {
     }
 
     record PracticalSupportRequest(@NotNull LocalDate givenOn, @NotNull SupportKind kind,
-                                   @NotNull Integer durationMinutes, String notes) {
+                                   @NotNull Integer durationMinutes, @Size(max = FREE_TEXT) String notes) {
     }
 
     record ProblemInventoryRequest(@NotNull LocalDate inventoriedOn,
-                                   @NotEmpty Set<@NotNull LifeDomain> problemDomains, String notes) {
+                                   @NotEmpty @Size(max = LIST_ITEMS) Set<@NotNull LifeDomain> problemDomains,
+                                   @Size(max = FREE_TEXT) String notes) {
     }
 
-    record GoalRequest(@NotBlank String description, @NotNull LifeDomain lifeDomain, @NotNull LocalDate setOn) {
+    record GoalRequest(@NotBlank @Size(max = FREE_TEXT) String description, @NotNull LifeDomain lifeDomain,
+                       @NotNull LocalDate setOn) {
     }
 
     record GoalEvaluationRequest(@NotNull GoalAttainment attainment, @NotNull LocalDate evaluatedOn) {
     }
 
-    record FamilyPlanRequest(@NotNull LocalDate agreedOn, List<@NotBlank String> cosigningAgencies) {
+    record FamilyPlanRequest(@NotNull LocalDate agreedOn,
+                             @Size(max = LIST_ITEMS) List<@NotBlank @Size(max = NAME) String> cosigningAgencies) {
     }
 
-    record AgencyReferralRequest(@NotBlank String agency, @NotNull LocalDate referredOn) {
+    record AgencyReferralRequest(@NotBlank @Size(max = NAME) String agency, @NotNull LocalDate referredOn) {
     }
 
     record WarmHandoverRequest(@NotNull LocalDate handedOverOn) {
     }
 
-    record CoordinationMeetingRequest(@NotNull LocalDate heldOn, @NotEmpty List<@NotBlank String> agencies,
-                                      @NotNull Boolean parentsPresent, String notes) {
+    record CoordinationMeetingRequest(@NotNull LocalDate heldOn,
+                                      @NotEmpty @Size(max = LIST_ITEMS) List<@NotBlank @Size(max = NAME) String> agencies,
+                                      @NotNull Boolean parentsPresent, @Size(max = FREE_TEXT) String notes) {
     }
 
     record SafetyAssessmentRequest(@NotNull LocalDate assessedOn, @NotNull SafetyVerdict verdict,
-                                   @NotNull Boolean reportedToVeiligThuis, String notes) {
+                                   @NotNull Boolean reportedToVeiligThuis, @Size(max = FREE_TEXT) String notes) {
     }
 
-    record ExtensionRequest(@NotNull LocalDate grantedOn, @NotNull Integer months, @NotBlank String reason) {
+    record ExtensionRequest(@NotNull LocalDate grantedOn, @NotNull Integer months,
+                            @NotBlank @Size(max = FREE_TEXT) String reason) {
     }
 
     record ClosureRequest(@NotNull LocalDate closedOn, @NotNull ClosureReason reason, Integer clientSatisfaction,
-                          Integer referrerSatisfaction, String closingLetterLanguage) {
+                          Integer referrerSatisfaction, @Size(max = CODE) String closingLetterLanguage) {
     }
 
-    record AftercareCallRequest(@NotNull LocalDate calledOn, @NotNull Wellbeing wellbeing, String notes) {
+    record AftercareCallRequest(@NotNull LocalDate calledOn, @NotNull Wellbeing wellbeing,
+                                @Size(max = FREE_TEXT) String notes) {
     }
 
     record AftercareEndRequest(@NotNull LocalDate endedOn) {

@@ -292,6 +292,82 @@ class CommandApiIT {
     }
 
     @Test
+    void aTextOrListBeyondItsBoundIsRefusedNamingFieldAndRuleAndWritesNothing() throws Exception {
+        assertThat(post("/api/coaches", """
+                {"coachId": "it-bounds", "name": "Carla", "cluster": "Noord", "fte": 1.0}""").status()).isEqualTo(201);
+        String id = post("/api/referrals", referral("BOUNDS-1", false)).body().get("trajectoryId").asString();
+        String t = "/api/trajectories/" + id;
+        assertThat(post(t + "/assignment", """
+                {"coachId": "it-bounds", "assignedOn": "%s"}""".formatted(days(200))).status()).isEqualTo(200);
+        long before = eventCount();
+
+        Answer longAgency = post(t + "/agency-referrals", """
+                {"agency": "%s", "referredOn": "%s"}""".formatted("A".repeat(300), days(10)));
+        assertThat(longAgency.status()).isEqualTo(400);
+        assertThat(longAgency.contentType()).startsWith("application/problem+json");
+        assertThat(longAgency.body().get("errors").get(0).get("field").asString()).isEqualTo("agency");
+        assertThat(longAgency.body().get("errors").get(0).get("rule").asString()).isEqualTo("max-length");
+        assertThat(longAgency.body().get("errors").get(0).get("message").asString())
+                .isEqualTo("must be at most 200 characters long");
+
+        Answer longDistrict = post("/api/referrals", referral("BOUNDS-2", false)
+                .replace("\"Escamp\"", "\"" + "d".repeat(101) + "\""));
+        assertThat(longDistrict.status()).isEqualTo(400);
+        assertThat(longDistrict.body().get("errors").get(0).get("field").asString()).isEqualTo("family.district");
+        assertThat(longDistrict.body().get("errors").get(0).get("rule").asString()).isEqualTo("max-length");
+
+        String agencies = String.join(", ", java.util.Collections.nCopies(21, "\"GGZ\""));
+        Answer longList = post(t + "/coordination-meetings", """
+                {"heldOn": "%s", "agencies": [%s], "parentsPresent": true}""".formatted(days(5), agencies));
+        assertThat(longList.status()).isEqualTo(400);
+        assertThat(longList.body().get("errors").get(0).get("field").asString()).isEqualTo("agencies");
+        assertThat(longList.body().get("errors").get(0).get("rule").asString()).isEqualTo("max-items");
+
+        Answer longListItem = post(t + "/family-plan", """
+                {"agreedOn": "%s", "cosigningAgencies": ["GGZ", "%s"]}""".formatted(days(5), "B".repeat(201)));
+        assertThat(longListItem.status()).isEqualTo(400);
+        assertThat(longListItem.body().get("errors").get(0).get("field").asString()).isEqualTo("cosigningAgencies[1]");
+        assertThat(longListItem.body().get("errors").get(0).get("rule").asString()).isEqualTo("max-length");
+
+        Answer longNotes = post(t + "/home-visits", """
+                {"visitedOn": "%s", "durationMinutes": 30, "interpreterUsed": false, "summary": "%s"}"""
+                .formatted(days(5), "x".repeat(4001)));
+        assertThat(longNotes.status()).isEqualTo(400);
+        assertThat(longNotes.body().get("errors").get(0).get("field").asString()).isEqualTo("summary");
+
+        Answer longPathId = post(t + "/goals/" + "g".repeat(65) + "/evaluation", """
+                {"attainment": "PARTLY", "evaluatedOn": "%s"}""".formatted(days(5)));
+        assertThat(longPathId.status()).isEqualTo(400);
+        assertThat(longPathId.body().get("errors").get(0).get("field").asString()).isEqualTo("goalId");
+        assertThat(longPathId.body().get("errors").get(0).get("rule").asString()).isEqualTo("max-length");
+
+        Answer longCluster = post("/api/coaches", """
+                {"coachId": "it-bounds-2", "name": "Dirk", "cluster": "%s", "fte": 1.0}""".formatted("c".repeat(101)));
+        assertThat(longCluster.status()).isEqualTo(400);
+        assertThat(longCluster.body().get("errors").get(0).get("field").asString()).isEqualTo("cluster");
+        assertThat(longCluster.body().get("errors").get(0).get("rule").asString()).isEqualTo("max-length");
+
+        // JSON can carry U+0000, no PostgreSQL text column can hold it
+        Answer nulInDistrict = post("/api/referrals", referral("BOUNDS-3", false)
+                .replace("\"Escamp\"", "\"Esc\\u0000amp\""));
+        assertThat(nulInDistrict.status()).isEqualTo(400);
+        assertThat(nulInDistrict.body().get("errors").get(0).get("field").asString()).isEqualTo("family.district");
+        assertThat(nulInDistrict.body().get("errors").get(0).get("rule").asString()).isEqualTo("no-nul-character");
+        Answer nulInList = post(t + "/coordination-meetings", """
+                {"heldOn": "%s", "agencies": ["GGZ", "Wijk\\u0000team"], "parentsPresent": true}""".formatted(days(5)));
+        assertThat(nulInList.status()).isEqualTo(400);
+        assertThat(nulInList.body().get("errors").get(0).get("field").asString()).isEqualTo("agencies[1]");
+        assertThat(nulInList.body().get("errors").get(0).get("rule").asString()).isEqualTo("no-nul-character");
+
+        assertThat(eventCount()).as("no refused command wrote an event").isEqualTo(before);
+
+        // exactly at the bound is accepted
+        assertThat(post(t + "/agency-referrals", """
+                {"agency": "%s", "referredOn": "%s"}""".formatted("A".repeat(200), days(10))).status()).isEqualTo(201);
+        assertThat(eventCount()).isEqualTo(before + 1);
+    }
+
+    @Test
     void refusedCommandsAreExplainedAndWriteNothing() throws Exception {
         String id = post("/api/referrals", referral("REFUSE-1", false)).body().get("trajectoryId").asString();
         String t = "/api/trajectories/" + id;

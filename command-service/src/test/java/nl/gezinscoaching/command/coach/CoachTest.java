@@ -60,4 +60,12 @@ class CoachTest {
                 .expectNoEvents()
                 .expectException(InvalidFieldException.class);
     }
+
+    @Test
+    void registrationBefore1900IsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterCoachCommand("c-1", "Anna", "Noord", BigDecimal.ONE, LocalDate.of(-999_999_999, 1, 1)))
+                .expectNoEvents()
+                .expectException(InvalidFieldException.class);
+    }
 }

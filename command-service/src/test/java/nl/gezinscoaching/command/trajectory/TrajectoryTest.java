@@ -13,6 +13,7 @@ import static nl.gezinscoaching.command.trajectory.TrajectoryFixtures.aReferral;
 import static nl.gezinscoaching.command.trajectory.TrajectoryFixtures.anAssignedTrajectory;
 import static nl.gezinscoaching.command.trajectory.TrajectoryFixtures.referred;
 
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,6 +38,7 @@ import nl.gezinscoaching.events.plan.GoalSet;
 import nl.gezinscoaching.events.plan.LifeDomain;
 import nl.gezinscoaching.events.safety.SafetyAssessed;
 import nl.gezinscoaching.events.safety.SafetyVerdict;
+import nl.gezinscoaching.events.trajectory.Child;
 import nl.gezinscoaching.events.trajectory.ClosureReason;
 import nl.gezinscoaching.events.trajectory.CoachAssigned;
 import nl.gezinscoaching.events.trajectory.CoachReassigned;
@@ -102,6 +104,22 @@ class TrajectoryTest {
             ReferFamilyCommand future = new ReferFamilyCommand(TRAJECTORY, TODAY.plusDays(1), referral.family(),
                     referral.children(), referral.referrer(), referral.reasons(), false);
             refusedAs(fixture.givenNoPriorActivity().when(future), InvalidFieldException.class, "not-in-future");
+        }
+
+        @Test
+        void referralReceivedOrChildBornBefore1900IsRefused() {
+            ReferFamilyCommand referral = aReferral(null, false);
+            // a year such as -999999999 parses as a date, and no read model could store it
+            for (LocalDate day : List.of(LocalDate.of(1899, 12, 31), LocalDate.of(-999_999_999, 1, 1))) {
+                ReferFamilyCommand early = new ReferFamilyCommand(TRAJECTORY, day, referral.family(),
+                        referral.children(), referral.referrer(), referral.reasons(), false);
+                refusedAs(fixture.givenNoPriorActivity().when(early), InvalidFieldException.class, "supported-date");
+                ReferFamilyCommand earlyChild = new ReferFamilyCommand(TRAJECTORY, referral.receivedOn(),
+                        referral.family(), List.of(new Child("Sem", day)), referral.referrer(), referral.reasons(),
+                        false);
+                refusedAs(fixture.givenNoPriorActivity().when(earlyChild), InvalidFieldException.class,
+                        "supported-date");
+            }
         }
 
         @Test

@@ -1,14 +1,21 @@
 package nl.gezinscoaching.platform.web;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.metadata.ConstraintDescriptor;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -34,19 +41,23 @@ public class RequestProblemHandler {
     ProblemDetail invalidBody(MethodArgumentNotValidException e) {
         List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(RequestProblemHandler::toProblem)
-                .sorted(java.util.Comparator.comparing(FieldProblem::field))
+                .sorted(Comparator.comparing(FieldProblem::field))
                 .toList();
         return Problems.invalidRequest(errors);
     }
 
+    /**
+     * Method validation: a constraint on a path variable or request parameter, and then also the body's
+     * own constraints (Spring validates the whole method once any parameter carries a constraint).
+     */
     @ExceptionHandler(HandlerMethodValidationException.class)
     @ResponseStatus(org.springframework.http.HttpStatus.BAD_REQUEST)
     ProblemDetail invalidParameters(HandlerMethodValidationException e) {
         List<FieldProblem> errors = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(),
-                                rule(error.getCodes() == null ? null : error.getCodes()[error.getCodes().length - 1]),
-                                error.getDefaultMessage())))
+                .flatMap(result -> result instanceof ParameterErrors body
+                        ? body.getFieldErrors().stream().map(RequestProblemHandler::toProblem)
+                        : result.getResolvableErrors().stream().map(error -> toProblem(result, error)))
+                .sorted(Comparator.comparing(FieldProblem::field, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .toList();
         return Problems.invalidRequest(errors);
     }
@@ -68,6 +79,10 @@ public class RequestProblemHandler {
     @ResponseStatus(org.springframework.http.HttpStatus.BAD_REQUEST)
     ProblemDetail unreadableBody(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
+        if (cause instanceof StorableText.NulCharacterException nul) {
+            return Problems.invalidRequest(List.of(new FieldProblem(path(nul), "no-nul-character",
+                    "must not contain the NUL character (U+0000)")));
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return Problems.invalidRequest(List.of(new FieldProblem(path(unknown), "unknown-field",
                     "is not a field of this request")));
@@ -85,7 +100,40 @@ public class RequestProblemHandler {
     }
 
     private static FieldProblem toProblem(FieldError error) {
+        if (error.contains(ConstraintViolation.class)) {
+            return toProblem(error.getField(), error.unwrap(ConstraintViolation.class), error.getDefaultMessage());
+        }
         return new FieldProblem(error.getField(), rule(error.getCode()), error.getDefaultMessage());
+    }
+
+    private static FieldProblem toProblem(ParameterValidationResult result, MessageSourceResolvable error) {
+        String parameter = result.getMethodParameter().getParameterName();
+        try {
+            return toProblem(parameter, result.unwrap(error, ConstraintViolation.class), error.getDefaultMessage());
+        } catch (IllegalArgumentException notAViolation) {
+            String[] codes = error.getCodes();
+            return new FieldProblem(parameter, rule(codes == null ? null : codes[codes.length - 1]),
+                    error.getDefaultMessage());
+        }
+    }
+
+    /**
+     * A size bound names its limit: {@code max-length} for a text (at most N characters), {@code max-items}
+     * for a list. Other constraints keep their {@link #rule(String) rule names}.
+     */
+    private static FieldProblem toProblem(String field, ConstraintViolation<?> violation, String message) {
+        ConstraintDescriptor<?> constraint = violation.getConstraintDescriptor();
+        if (constraint.getAnnotation() instanceof Size size && size.min() == 0) {
+            Object value = violation.getInvalidValue();
+            if (value instanceof CharSequence) {
+                return new FieldProblem(field, "max-length", "must be at most " + size.max() + " characters long");
+            }
+            if (value instanceof java.util.Collection<?> || value instanceof java.util.Map<?, ?>
+                    || value != null && value.getClass().isArray()) {
+                return new FieldProblem(field, "max-items", "must hold at most " + size.max() + " items");
+            }
+        }
+        return new FieldProblem(field, rule(constraint.getAnnotation().annotationType().getSimpleName()), message);
     }
 
     /** Bean Validation constraint names as rule names: {@code NotNull} becomes {@code required}. */

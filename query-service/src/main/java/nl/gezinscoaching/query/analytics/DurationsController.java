@@ -1,21 +1,21 @@
 package nl.gezinscoaching.query.analytics;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import nl.gezinscoaching.query.support.Csv;
-import org.springframework.beans.factory.annotation.Value;
+import nl.gezinscoaching.query.support.Page;
+import nl.gezinscoaching.query.support.PageInfo;
+import nl.gezinscoaching.query.support.PageRequest;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -28,14 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/analytics/durations")
 class DurationsController {
 
-    private final JdbcClient jdbc;
+    private final DurationsQueries queries;
     private final Clock clock;
-    private final SecretKeySpec pseudonymKey;
 
-    DurationsController(JdbcClient jdbc, Clock clock, @Value("${analytics.pseudonym-key}") String pseudonymKey) {
-        this.jdbc = jdbc;
+    DurationsController(DurationsQueries queries, Clock clock) {
+        this.queries = queries;
         this.clock = clock;
-        this.pseudonymKey = new SecretKeySpec(pseudonymKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
     /**
@@ -50,62 +48,30 @@ class DurationsController {
                        Integer daysReferralToAssignment, Integer daysAssignmentToFirstVisit, Integer homeVisits,
                        Integer extensionMonths, Integer agencyReferrals, Integer daysLongestAgencyWait,
                        Integer daysAssignmentToClosure, String closureReason) {
+
+        DurationRow withPseudonym(String pseudonym) {
+            return new DurationRow(pseudonym, referralMonth, district, language, interpreterNeeded,
+                    migrationGeneration, cluster, daysReferralToAssignment, daysAssignmentToFirstVisit, homeVisits,
+                    extensionMonths, agencyReferrals, daysLongestAgencyWait, daysAssignmentToClosure, closureReason);
+        }
+    }
+
+    /** @param page where {@code rows} lies in the whole export, and its total */
+    record DurationsView(PageInfo page, List<DurationRow> rows) {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    List<DurationRow> durations() {
-        return jdbc.sql("""
-                WITH first_assignment AS (
-                    SELECT DISTINCT ON (trajectory_id) trajectory_id, coach_id, assigned_on
-                    FROM rm_assignment ORDER BY trajectory_id, sequence
-                )
-                SELECT t.trajectory_id, to_char(t.referred_on, 'YYYY-MM') AS referral_month, t.district, t.language,
-                       t.interpreter_needed, t.migration_generation, co.cluster,
-                       f.assigned_on - t.referred_on AS to_assignment,
-                       (SELECT min(v.visited_on) FROM rm_home_visit v WHERE v.trajectory_id = t.trajectory_id)
-                           - f.assigned_on AS to_first_visit,
-                       (SELECT count(*) FROM rm_home_visit v WHERE v.trajectory_id = t.trajectory_id) AS visits,
-                       (SELECT coalesce(sum(e.months), 0) FROM rm_extension e WHERE e.trajectory_id = t.trajectory_id)
-                           AS extension_months,
-                       (SELECT count(*) FROM rm_agency_referral r WHERE r.trajectory_id = t.trajectory_id)
-                           AS agency_referrals,
-                       (SELECT max(coalesce(h.handed_over_on, c.closed_on, :today) - r.referred_on)
-                        FROM rm_agency_referral r
-                        LEFT JOIN rm_warm_handover h ON h.agency_referral_id = r.agency_referral_id
-                        WHERE r.trajectory_id = t.trajectory_id) AS longest_agency_wait,
-                       c.closed_on - f.assigned_on AS to_closure, c.reason
-                FROM rm_trajectory t
-                LEFT JOIN first_assignment f ON f.trajectory_id = t.trajectory_id
-                LEFT JOIN rm_coach co ON co.coach_id = f.coach_id
-                LEFT JOIN rm_closure c ON c.trajectory_id = t.trajectory_id
-                ORDER BY 1""")
-                .param("today", LocalDate.now(clock))
-                .query((row, i) -> new DurationRow(pseudonym(row.getString("trajectory_id")),
-                        row.getString("referral_month"), row.getString("district"), row.getString("language"),
-                        row.getBoolean("interpreter_needed"), row.getString("migration_generation"),
-                        row.getString("cluster"), (Integer) row.getObject("to_assignment"),
-                        (Integer) row.getObject("to_first_visit"), row.getInt("visits"),
-                        row.getInt("extension_months"), row.getInt("agency_referrals"),
-                        (Integer) row.getObject("longest_agency_wait"), (Integer) row.getObject("to_closure"),
-                        row.getString("reason")))
-                .list()
-                .stream()
-                .sorted(java.util.Comparator.comparing(DurationRow::pseudonym))
-                .toList();
+    DurationsView durations(@RequestParam(defaultValue = "0") @PositiveOrZero int page,
+                            @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE)
+                            @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
+        Page<DurationRow> rows = queries.durations(LocalDate.now(clock), new PageRequest(page, size));
+        return new DurationsView(rows.info(), rows.items());
     }
 
+    /** The whole export, streamed. */
     @GetMapping(produces = Csv.MEDIA_TYPE)
-    ResponseEntity<String> durationsCsv() {
-        return Csv.of("durations", DurationRow.class, durations());
-    }
-
-    private String pseudonym(String trajectoryId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(pseudonymKey);
-            return HexFormat.of().formatHex(mac.doFinal(trajectoryId.getBytes(StandardCharsets.UTF_8)), 0, 16);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HMAC-SHA-256 is part of every JDK", e);
-        }
+    void durationsCsv(HttpServletResponse response) throws IOException {
+        LocalDate today = LocalDate.now(clock);
+        Csv.stream(response, "durations", DurationRow.class, sink -> queries.forEachDuration(today, sink));
     }
 }

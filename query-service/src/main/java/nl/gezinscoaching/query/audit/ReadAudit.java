@@ -38,13 +38,4 @@ public class ReadAudit {
                         trajectoryId, purpose)
                 .update();
     }
-
-    /** The reads of one family, newest first (pending ones included: they are recorded). */
-    public List<Read> readsOf(String trajectoryId) {
-        return jdbc.sql("SELECT read_at, reader, purpose FROM read_audit WHERE trajectory_id = ? ORDER BY id DESC")
-                .param(trajectoryId)
-                .query((row, i) -> new Read(row.getTimestamp("read_at").toInstant(), row.getString("reader"),
-                        row.getString("purpose")))
-                .list();
-    }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import nl.gezinscoaching.query.caseload.CaseloadView.CoachLoad;
 import nl.gezinscoaching.query.support.AsOf;
 import nl.gezinscoaching.query.support.Csv;
+import nl.gezinscoaching.query.support.SupportedDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,12 +28,14 @@ class CaseloadController {
 
     /** @param asOf the day to compute the caseload for (default today): trend lines ask for past days */
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    CaseloadView caseload(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    CaseloadView caseload(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                          @SupportedDate LocalDate asOf) {
         return queries.caseload(AsOf.orToday(asOf, clock));
     }
 
     @GetMapping(produces = Csv.MEDIA_TYPE)
-    ResponseEntity<String> caseloadCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    ResponseEntity<String> caseloadCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                       @SupportedDate LocalDate asOf) {
         CaseloadView view = caseload(asOf);
         return Csv.of("caseload-" + view.asOf(), CoachLoad.class, view.coaches());
     }

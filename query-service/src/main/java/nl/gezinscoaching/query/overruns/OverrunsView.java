@@ -2,8 +2,10 @@ package nl.gezinscoaching.query.overruns;
 
 import java.time.LocalDate;
 import java.util.List;
+import nl.gezinscoaching.query.support.PageInfo;
 
-public record OverrunsView(LocalDate asOf, int normMonths, List<Overrun> trajectories) {
+/** @param page where {@code trajectories} lies in the whole list, and its total */
+public record OverrunsView(LocalDate asOf, int normMonths, PageInfo page, List<Overrun> trajectories) {
 
     /**
      * @param assignedOn       the first assignment: coaching started then

@@ -14,6 +14,7 @@ import nl.gezinscoaching.platform.web.FieldProblem;
 import nl.gezinscoaching.platform.web.Problems;
 import nl.gezinscoaching.query.quality.QualityReport.Satisfaction;
 import nl.gezinscoaching.query.support.Csv;
+import nl.gezinscoaching.query.support.SupportedDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -45,8 +46,10 @@ class QualityReportController {
 
     /** @param from first day of the period (default: 1 January of this year); @param to last day (default today) */
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> report(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    ResponseEntity<?> report(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                             @SupportedDate LocalDate from,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                             @SupportedDate LocalDate to) {
         LocalDate end = to != null ? to : LocalDate.now(clock);
         LocalDate start = from != null ? from : end.withDayOfYear(1);
         if (end.isBefore(start)) {
@@ -106,13 +109,15 @@ class QualityReportController {
                         WHERE c.closed_on BETWEEN :from AND :to""", from, to));
     }
 
-    /** The report as two columns, measure and value, for spreadsheets. */
-    record MeasureRow(String measure, String value) {
+    /** The report as two columns, measure and value (a number, a date or empty), for spreadsheets. */
+    record MeasureRow(String measure, Object value) {
     }
 
     @GetMapping(produces = Csv.MEDIA_TYPE)
-    ResponseEntity<?> reportCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    ResponseEntity<?> reportCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                @SupportedDate LocalDate from,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                @SupportedDate LocalDate to) {
         ResponseEntity<?> answer = report(from, to);
         if (!(answer.getBody() instanceof QualityReport report)) {
             return answer;
@@ -142,7 +147,7 @@ class QualityReportController {
     }
 
     private static MeasureRow row(String measure, Object value) {
-        return new MeasureRow(measure, value == null ? "" : value.toString());
+        return new MeasureRow(measure, value);
     }
 
     private int count(String sql, LocalDate from, LocalDate to) {

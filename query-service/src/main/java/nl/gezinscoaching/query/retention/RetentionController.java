@@ -1,17 +1,22 @@
 package nl.gezinscoaching.query.retention;
 
-import static java.time.temporal.ChronoUnit.DAYS;
-
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import nl.gezinscoaching.query.support.AsOf;
 import nl.gezinscoaching.query.support.CoachingNorms;
 import nl.gezinscoaching.query.support.Csv;
+import nl.gezinscoaching.query.support.Page;
+import nl.gezinscoaching.query.support.PageInfo;
+import nl.gezinscoaching.query.support.PageRequest;
+import nl.gezinscoaching.query.support.SupportedDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,12 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/retention")
 class RetentionController {
 
-    private final JdbcClient jdbc;
+    private final RetentionQueries queries;
     private final CoachingNorms norms;
     private final Clock clock;
 
-    RetentionController(JdbcClient jdbc, CoachingNorms norms, Clock clock) {
-        this.jdbc = jdbc;
+    RetentionController(RetentionQueries queries, CoachingNorms norms, Clock clock) {
+        this.queries = queries;
         this.norms = norms;
         this.clock = clock;
     }
@@ -35,29 +40,27 @@ class RetentionController {
     record Due(String trajectoryId, LocalDate closedOn, LocalDate retentionEndsOn, long daysOverdue) {
     }
 
-    record RetentionView(LocalDate asOf, int retentionYears, List<Due> due) {
+    /** @param page where {@code due} lies in the whole list, and its total */
+    record RetentionView(LocalDate asOf, int retentionYears, PageInfo page, List<Due> due) {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    RetentionView retention(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    RetentionView retention(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                            @SupportedDate LocalDate asOf,
+                            @RequestParam(defaultValue = "0") @PositiveOrZero int page,
+                            @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE)
+                            @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
         LocalDate day = AsOf.orToday(asOf, clock);
-        int years = norms.retentionYears();
-        List<Due> due = jdbc.sql("""
-                SELECT trajectory_id, closed_on FROM rm_closure
-                WHERE closed_on <= :lastClosedOn ORDER BY closed_on, trajectory_id""")
-                .param("lastClosedOn", day.minusYears(years))
-                .query((row, i) -> {
-                    LocalDate closedOn = row.getObject("closed_on", LocalDate.class);
-                    LocalDate endsOn = closedOn.plusYears(years);
-                    return new Due(row.getString("trajectory_id"), closedOn, endsOn, DAYS.between(endsOn, day));
-                })
-                .list();
-        return new RetentionView(day, years, due);
+        Page<Due> due = queries.due(day, norms.retentionYears(), new PageRequest(page, size));
+        return new RetentionView(day, norms.retentionYears(), due.info(), due.items());
     }
 
+    /** The whole list, streamed. */
     @GetMapping(produces = Csv.MEDIA_TYPE)
-    ResponseEntity<String> retentionCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        RetentionView view = retention(asOf);
-        return Csv.of("retention-" + view.asOf(), Due.class, view.due());
+    void retentionCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                      @SupportedDate LocalDate asOf, HttpServletResponse response) throws IOException {
+        LocalDate day = AsOf.orToday(asOf, clock);
+        Csv.stream(response, "retention-" + day, Due.class,
+                sink -> queries.forEachDue(day, norms.retentionYears(), sink));
     }
 }

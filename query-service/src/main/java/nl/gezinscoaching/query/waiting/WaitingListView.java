@@ -2,8 +2,14 @@ package nl.gezinscoaching.query.waiting;
 
 import java.time.LocalDate;
 import java.util.List;
+import nl.gezinscoaching.query.support.PageInfo;
 
-public record WaitingListView(LocalDate asOf, List<AwaitingCoach> awaitingCoach, List<AwaitingAgency> awaitingAgency,
+/**
+ * @param awaitingCoachPage  where {@code awaitingCoach} lies in the whole list, and its total
+ * @param awaitingAgencyPage where {@code awaitingAgency} lies in the whole list, and its total
+ */
+public record WaitingListView(LocalDate asOf, PageInfo awaitingCoachPage, List<AwaitingCoach> awaitingCoach,
+                              PageInfo awaitingAgencyPage, List<AwaitingAgency> awaitingAgency,
                               List<AgencyWait> perAgency) {
 
     public record AwaitingCoach(String trajectoryId, String district, LocalDate referredOn, long daysWaiting) {

@@ -199,7 +199,7 @@ class ReadAuditTest {
         assertThat(reads.get(1).get("readAt").asString()).startsWith("2026-11-22T");
         assertThat(mila.json("/api/families/no-such-family/reads").get("reads").size()).isZero();
         assertThat(mila.get("/api/families/" + family + "/reads", "text/csv").body().lines())
-                .first().isEqualTo("readAt,reader,purpose");
+                .first().isEqualTo("\"readAt\",\"reader\",\"purpose\"");
         assertThat(awaitChained().get("intact").asBoolean()).isTrue();
     }
 

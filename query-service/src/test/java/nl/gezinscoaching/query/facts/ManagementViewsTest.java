@@ -208,22 +208,22 @@ class ManagementViewsTest {
         assertThat(caseload.status()).isEqualTo(200);
         assertThat(caseload.contentType()).startsWith("text/csv");
         List<String> lines = caseload.body().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("coachId,name,cluster,fte,activeTrajectories,capacity,overCapacity");
-        assertThat(lines).contains("anna,Anna,Zuid-West,0.5,7,5.5,true");
+        assertThat(lines.get(0)).isEqualTo("\"coachId\",\"name\",\"cluster\",\"fte\",\"activeTrajectories\",\"capacity\",\"overCapacity\"");
+        assertThat(lines).contains("\"anna\",\"Anna\",\"Zuid-West\",0.5,7,5.5,true");
 
-        assertThat(views.get("/api/overruns", "text/csv").body().lines()).anyMatch(l -> l.startsWith("t1,anna,2026-01-10,2,"));
-        assertThat(views.get("/api/waiting-list", "text/csv").body().lines()).contains("COACH,t3,Escamp,,2026-11-01,21");
+        assertThat(views.get("/api/overruns", "text/csv").body().lines()).anyMatch(l -> l.startsWith("\"t1\",\"anna\",\"2026-01-10\",2,"));
+        assertThat(views.get("/api/waiting-list", "text/csv").body().lines()).contains("\"COACH\",\"t3\",\"Escamp\",,\"2026-11-01\",21");
         assertThat(views.get("/api/quality-report?from=2026-01-01", "text/csv").body().lines())
-                .contains("familiesClosed,1", "goalAttainment.FULLY,1");
+                .contains("\"familiesClosed\",1", "\"goalAttainment.FULLY\",1", "\"dropOutShare\",1.0");
     }
 
     @Test
     void analystsExportDurationsUnderPseudonymsWithoutIdsOrDates() {
         ViewClient analyst = new ViewClient(port, "ali", "ali");
-        JsonNode rows = analyst.json("/api/analytics/durations");
+        JsonNode rows = analyst.json("/api/analytics/durations").get("rows");
         assertThat(rows.size()).isEqualTo(10);
         String export = analyst.get("/api/analytics/durations", "text/csv").body();
-        assertThat(export).doesNotContain("t1,", "t2,", "2026-01-05", "2026-01-10");
+        assertThat(export).doesNotContain("\"t1\"", "\"t2\"", "2026-01-05", "2026-01-10");
         JsonNode t1 = StreamSupport.stream(rows.spliterator(), false)
                 .filter(r -> r.get("extensionMonths").asInt() == 2).findFirst().orElseThrow();
         assertThat(t1.get("pseudonym").asString()).hasSize(32).isNotEqualTo("t1");
@@ -231,7 +231,7 @@ class ManagementViewsTest {
         assertThat(t1.get("daysReferralToAssignment").asInt()).isEqualTo(5);
         assertThat(t1.get("cluster").asString()).isEqualTo("Zuid-West");
         assertThat(t1.get("daysLongestAgencyWait").asLong()).isEqualTo(DAYS.between(date(2026, 3, 1), TODAY));
-        assertThat(analyst.json("/api/analytics/durations").get(0).get("pseudonym").asString())
+        assertThat(analyst.json("/api/analytics/durations").get("rows").get(0).get("pseudonym").asString())
                 .as("stable pseudonyms").isEqualTo(rows.get(0).get("pseudonym").asString());
     }
 
@@ -256,6 +256,53 @@ class ManagementViewsTest {
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.json().get("errors").get(0).get("field").asString()).isEqualTo("to");
         assertThat(views.get("/api/caseload?asOf=yesterday", "application/json").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aDayOutsideTheSupportedRangeIsRefusedNamingTheParameterAndTheRange() {
+        // '+' must be sent as %2B in a query string, or it arrives as a space
+        // a year beyond 9999 needs its sign in ISO 8601: without it the day is not a date at all
+        java.util.Map<String, String> extremes = java.util.Map.of("0001-01-01", "supported-date",
+                "%2B999999999-12-31", "supported-date", "%2B99999-01-01", "supported-date", "-0001-01-01",
+                "supported-date", "1899-12-31", "supported-date", "3000-01-01", "supported-date",
+                "99999-01-01", "iso-date");
+        List<String> wrong = new java.util.ArrayList<>();
+        for (String day : extremes.keySet()) {
+            for (String query : List.of("/api/caseload?asOf=", "/api/retention?asOf=", "/api/quality-report?from=",
+                    "/api/quality-report?from=1900-01-01&to=")) {
+                String field = query.replaceAll(".*[?&]", "").replace("=", "");
+                for (String accept : List.of("application/json", "text/csv")) {
+                    ViewClient.Answer answer = views.get(query + day, accept);
+                    String rule = answer.contentType().startsWith("application/problem+json")
+                            ? answer.json().get("errors").get(0).get("field").asString() + " "
+                            + answer.json().get("errors").get(0).get("rule").asString() : "-";
+                    if (answer.status() != 400 || !rule.equals(field + " " + extremes.get(day))) {
+                        wrong.add(query + day + " as " + accept + ": " + answer.status() + " " + rule);
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        ViewClient.Answer tooEarly = views.get("/api/caseload?asOf=1899-12-31", "application/json");
+        assertThat(tooEarly.json().get("errors").get(0).get("rule").asString()).isEqualTo("supported-date");
+        assertThat(tooEarly.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("must lie between 1900-01-01 and 2999-12-31");
+
+        assertThat(views.get("/api/caseload?asOf=1900-01-01", "application/json").status()).isEqualTo(200);
+        assertThat(views.get("/api/caseload?asOf=2999-12-31", "text/csv").status()).isEqualTo(200);
+        assertThat(views.get("/api/retention?asOf=1900-01-01", "application/json").status()).isEqualTo(200);
+        assertThat(views.get("/api/quality-report?from=1900-01-01&to=2999-12-31", "application/json").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aPeriodWhoseStartLiesAfterItsEndIsRefusedInCsvToo() {
+        for (String query : List.of("from=2026-05-01&to=2026-04-01", "from=2027-01-01")) {
+            ViewClient.Answer answer = views.get("/api/quality-report?" + query, "text/csv");
+            assertThat(answer.status()).as(query).isEqualTo(400);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.json().get("errors").get(0).get("rule").asString()).isEqualTo("not-before-from");
+        }
     }
 
     private static FamilyReferred referred(String id, LocalDate on, String district) {

@@ -70,9 +70,9 @@ class HistoryViewTest {
         assertThat(events.get(2).get("data").get("durationMinutes").asInt()).isEqualTo(45);
 
         List<String> csv = new ViewClient(port).get("/api/trajectories/" + id + "/history", "text/csv").body().lines().toList();
-        assertThat(csv.get(0)).isEqualTo("sequence,type,occurredOn,recordedAt,recordedBy,data");
+        assertThat(csv.get(0)).isEqualTo("\"sequence\",\"type\",\"occurredOn\",\"recordedAt\",\"recordedBy\",\"data\"");
         assertThat(csv).hasSize(4);
-        assertThat(csv.get(3)).startsWith("2,HomeVisitHeld,2026-03-03,");
+        assertThat(csv.get(3)).startsWith("2,\"HomeVisitHeld\",\"2026-03-03\",");
     }
 
     @Test

@@ -1,0 +1,86 @@
+package nl.gezinscoaching.query.overruns;
+
+import static java.time.temporal.ChronoUnit.DAYS;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import nl.gezinscoaching.query.overruns.OverrunsView.Overrun;
+import nl.gezinscoaching.query.support.ListQueries;
+import nl.gezinscoaching.query.support.Page;
+import nl.gezinscoaching.query.support.PageRequest;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Open trajectories past their planned end: the first assignment plus the norm plus every granted
+ * extension, in calendar months (PostgreSQL's {@code date + interval 'n months'} keeps the day of the
+ * month, or takes the month's last day, as {@code LocalDate.plusMonths} does). The longest overdue first.
+ */
+@Component
+class OverrunsQueries {
+
+    private static final String OVERRUNS = """
+            WITH first_assignment AS (
+                SELECT DISTINCT ON (trajectory_id) trajectory_id, assigned_on
+                FROM rm_assignment ORDER BY trajectory_id, sequence
+            ), current_coach AS (
+                SELECT DISTINCT ON (trajectory_id) trajectory_id, coach_id
+                FROM rm_assignment ORDER BY trajectory_id, sequence DESC
+            ), extension AS (
+                SELECT trajectory_id, sum(months) AS months FROM rm_extension GROUP BY trajectory_id
+            ), waiting AS (
+                SELECT r.trajectory_id, array_agg(DISTINCT r.agency ORDER BY r.agency) AS agencies
+                FROM rm_agency_referral r
+                WHERE NOT EXISTS (SELECT 1 FROM rm_warm_handover h WHERE h.agency_referral_id = r.agency_referral_id)
+                GROUP BY r.trajectory_id
+            ), planned AS (
+                SELECT f.trajectory_id, cc.coach_id, f.assigned_on, coalesce(e.months, 0) AS extension_months,
+                       (f.assigned_on + make_interval(months => :normMonths + coalesce(e.months, 0)::int))::date
+                           AS planned_end,
+                       w.agencies
+                FROM first_assignment f
+                JOIN current_coach cc ON cc.trajectory_id = f.trajectory_id
+                LEFT JOIN extension e ON e.trajectory_id = f.trajectory_id
+                LEFT JOIN waiting w ON w.trajectory_id = f.trajectory_id
+                WHERE NOT EXISTS (SELECT 1 FROM rm_closure c WHERE c.trajectory_id = f.trajectory_id)
+            )
+            SELECT * FROM planned WHERE planned_end < :today
+            ORDER BY planned_end, trajectory_id""";
+
+    private final ListQueries lists;
+
+    OverrunsQueries(ListQueries lists) {
+        this.lists = lists;
+    }
+
+    Page<Overrun> overruns(LocalDate today, int normMonths, PageRequest page) {
+        return lists.page(OVERRUNS, params(today, normMonths), row(today), page);
+    }
+
+    void forEachOverrun(LocalDate today, int normMonths, Consumer<Overrun> action) {
+        lists.forEach(OVERRUNS, params(today, normMonths), row(today), action);
+    }
+
+    private static Map<String, Object> params(LocalDate today, int normMonths) {
+        return Map.of("today", today, "normMonths", normMonths);
+    }
+
+    private static RowMapper<Overrun> row(LocalDate today) {
+        return (row, i) -> {
+            LocalDate plannedEnd = row.getObject("planned_end", LocalDate.class);
+            List<String> agencies = strings(row.getArray("agencies"));
+            return new Overrun(row.getString("trajectory_id"), row.getString("coach_id"),
+                    row.getObject("assigned_on", LocalDate.class), row.getInt("extension_months"), plannedEnd,
+                    DAYS.between(plannedEnd, today), !agencies.isEmpty(), agencies);
+        };
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}

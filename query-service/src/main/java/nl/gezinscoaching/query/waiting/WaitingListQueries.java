@@ -1,0 +1,110 @@
+package nl.gezinscoaching.query.waiting;
+
+import static java.time.temporal.ChronoUnit.DAYS;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import nl.gezinscoaching.query.support.ListQueries;
+import nl.gezinscoaching.query.support.Page;
+import nl.gezinscoaching.query.support.PageRequest;
+import nl.gezinscoaching.query.waiting.WaitingListView.AgencyWait;
+import nl.gezinscoaching.query.waiting.WaitingListView.AwaitingAgency;
+import nl.gezinscoaching.query.waiting.WaitingListView.AwaitingCoach;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Who waits, from the management facts: for a coach, and for a follow-up agency. */
+@Component
+class WaitingListQueries {
+
+    /** Referred, no coach yet, neither declined nor closed; the longest waiting first. */
+    private static final String AWAITING_COACH = """
+            SELECT t.trajectory_id, t.district, t.referred_on
+            FROM rm_trajectory t
+            WHERE NOT EXISTS (SELECT 1 FROM rm_assignment a WHERE a.trajectory_id = t.trajectory_id)
+              AND NOT EXISTS (SELECT 1 FROM rm_decline d WHERE d.trajectory_id = t.trajectory_id)
+              AND NOT EXISTS (SELECT 1 FROM rm_closure c WHERE c.trajectory_id = t.trajectory_id)
+            ORDER BY t.referred_on, t.trajectory_id""";
+
+    /** An open trajectory's referral to an agency without a warm handover yet; the longest waiting first. */
+    private static final String OPEN_AGENCY_REFERRAL = """
+            FROM rm_agency_referral r
+            WHERE NOT EXISTS (SELECT 1 FROM rm_warm_handover h WHERE h.agency_referral_id = r.agency_referral_id)
+              AND NOT EXISTS (SELECT 1 FROM rm_closure c WHERE c.trajectory_id = r.trajectory_id)""";
+
+    private static final String AWAITING_AGENCY = "SELECT r.trajectory_id, r.agency_referral_id, r.agency, r.referred_on\n"
+            + OPEN_AGENCY_REFERRAL + "\nORDER BY r.referred_on, r.agency_referral_id";
+
+    private final ListQueries lists;
+    private final JdbcClient jdbc;
+
+    WaitingListQueries(ListQueries lists, JdbcClient jdbc) {
+        this.lists = lists;
+        this.jdbc = jdbc;
+    }
+
+    Page<AwaitingCoach> awaitingCoach(LocalDate today, PageRequest page) {
+        return lists.page(AWAITING_COACH, Map.of(), awaitingCoachRow(today), page);
+    }
+
+    void forEachAwaitingCoach(LocalDate today, Consumer<AwaitingCoach> action) {
+        lists.forEach(AWAITING_COACH, Map.of(), awaitingCoachRow(today), action);
+    }
+
+    Page<AwaitingAgency> awaitingAgency(LocalDate today, PageRequest page) {
+        return lists.page(AWAITING_AGENCY, Map.of(), awaitingAgencyRow(today), page);
+    }
+
+    void forEachAwaitingAgency(LocalDate today, Consumer<AwaitingAgency> action) {
+        lists.forEach(AWAITING_AGENCY, Map.of(), awaitingAgencyRow(today), action);
+    }
+
+    /** Per agency: families waiting now and their median wait; warm handovers so far and their median time. */
+    List<AgencyWait> perAgency(LocalDate today) {
+        return jdbc.sql("""
+                WITH waiting AS (
+                    SELECT r.agency, :today - r.referred_on AS days
+                """ + OPEN_AGENCY_REFERRAL + """
+
+                ), handed_over AS (
+                    SELECT r.agency, h.handed_over_on - r.referred_on AS days
+                    FROM rm_agency_referral r JOIN rm_warm_handover h ON h.agency_referral_id = r.agency_referral_id
+                ), agencies AS (
+                    SELECT agency FROM waiting UNION SELECT agency FROM handed_over
+                )
+                SELECT a.agency,
+                       (SELECT count(*) FROM waiting w WHERE w.agency = a.agency) AS waiting,
+                       (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY w.days) FROM waiting w
+                        WHERE w.agency = a.agency) AS median_waiting,
+                       (SELECT count(*) FROM handed_over h WHERE h.agency = a.agency) AS handed_over,
+                       (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY h.days) FROM handed_over h
+                        WHERE h.agency = a.agency) AS median_to_handover
+                FROM agencies a
+                ORDER BY a.agency COLLATE "C"
+                """)
+                .param("today", today)
+                .query((row, i) -> new AgencyWait(row.getString("agency"), row.getInt("waiting"),
+                        (Double) row.getObject("median_waiting"), row.getInt("handed_over"),
+                        (Double) row.getObject("median_to_handover")))
+                .list();
+    }
+
+    private static RowMapper<AwaitingCoach> awaitingCoachRow(LocalDate today) {
+        return (row, i) -> {
+            LocalDate referredOn = row.getObject("referred_on", LocalDate.class);
+            return new AwaitingCoach(row.getString("trajectory_id"), row.getString("district"), referredOn,
+                    DAYS.between(referredOn, today));
+        };
+    }
+
+    private static RowMapper<AwaitingAgency> awaitingAgencyRow(LocalDate today) {
+        return (row, i) -> {
+            LocalDate referredOn = row.getObject("referred_on", LocalDate.class);
+            return new AwaitingAgency(row.getString("trajectory_id"), row.getString("agency_referral_id"),
+                    row.getString("agency"), referredOn, DAYS.between(referredOn, today));
+        };
+    }
+}
