@@ -88,13 +88,14 @@ class TextBoundsFitTheSchemaIT {
             entry("snapshot_event_entry.payload_revision", AXON),
             entry("family_key.subject_id", ID),
             entry("family_key.wrapped_by", new NotFromARequest("the name of a configured master key")),
+            // the access facts both services decide on (written by the command service with the events)
+            entry("access_coach.coach_id", ID),
+            entry("access_coach.cluster", new RequestText(CODE)),
+            entry("access_trajectory.trajectory_id", ID),
+            entry("access_trajectory.coach_id", ID),
             // the command service's lookups
-            entry("coach_directory.coach_id", ID),
-            entry("coach_directory.cluster", new RequestText(CODE)),
             entry("family_reference.trajectory_id", ID),
             entry("family_reference.reference_digest", new NotFromARequest("a digest of fixed length")),
-            entry("trajectory_access.trajectory_id", ID),
-            entry("trajectory_access.coach_id", ID),
             // the query service's read models
             entry("rm_coach.coach_id", ID),
             entry("rm_coach.name", new RequestText(NAME)),
