@@ -65,6 +65,9 @@ class QueryAccessMatrixIT {
         row("GET /api/families/{trajectoryId}/reads", managers, managers);
         row("GET /api/retention", managers, managers);
         row("POST /api/admin/rebuild", adminOnly, adminOnly);
+        row("GET /api/admin/dead-letters", adminOnly, adminOnly);
+        row("POST /api/admin/dead-letters/retry", adminOnly, adminOnly);
+        row("POST /api/admin/dead-letters/{trajectoryId}/retry", adminOnly, adminOnly);
     }
 
     private static void row(String endpoint, Expect[] own, Expect[] other) {
