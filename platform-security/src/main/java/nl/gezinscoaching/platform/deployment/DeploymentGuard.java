@@ -5,9 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import nl.gezinscoaching.platform.security.SecurityProperties.ConfiguredUser;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -20,6 +18,7 @@ import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.Profiles;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 
 /**
  * Refuses to start a service outside local development while it would run with what the repository gives
@@ -27,16 +26,33 @@ import org.springframework.core.io.ClassPathResource;
  * Local development is chosen explicitly with the {@value #LOCAL_PROFILE} profile ({@code deploy/run-local.sh}
  * and the tests do); every other profile, a misspelled one included, is treated as production.
  * <p>
- * The secrets a service needs are listed in its own configuration ({@code platform.deployment.required-secrets});
- * the master key is needed by every service. The refusal names each missing or unsafe setting.
+ * The secrets an application needs are listed in its own configuration
+ * ({@code platform.deployment.required-secrets}); modules add their own {@link DeploymentCheck}s (the services'
+ * platform module checks the master key), so an application without that module (the web) is not asked for
+ * it. The refusal names each missing or unsafe setting.
  */
 public class DeploymentGuard implements EnvironmentPostProcessor, Ordered {
 
     public static final String LOCAL_PROFILE = "local";
-    static final String DEVELOPMENT_SECRETS = "platform-development.yml";
+    public static final String DEVELOPMENT_SECRETS = "platform-development.yml";
     static final String REQUIRED_SECRETS = "platform.deployment.required-secrets";
-    private static final String MASTER_KEY_ID = "platform.crypto.master-key-id";
-    private static final String MASTER_KEYS = "platform.crypto.master-keys";
+
+    private final List<DeploymentCheck> checks;
+
+    /** With the checks of every module on the classpath ({@code META-INF/spring.factories}). */
+    public DeploymentGuard() {
+        this(SpringFactoriesLoader.forDefaultResourceLocation(DeploymentGuard.class.getClassLoader())
+                .load(DeploymentCheck.class));
+    }
+
+    DeploymentGuard(List<DeploymentCheck> checks) {
+        this.checks = List.copyOf(checks);
+    }
+
+    /** The module checks this guard runs besides its own. */
+    public List<DeploymentCheck> checks() {
+        return checks;
+    }
 
     @Override
     public int getOrder() {
@@ -55,23 +71,10 @@ public class DeploymentGuard implements EnvironmentPostProcessor, Ordered {
         }
     }
 
-    static List<String> problems(ConfigurableEnvironment environment, Set<String> developmentValues) {
+    List<String> problems(ConfigurableEnvironment environment, Set<String> developmentValues) {
         Binder binder = Binder.get(environment);
         List<String> problems = new ArrayList<>();
-
-        String masterKeyId = environment.getProperty(MASTER_KEY_ID);
-        Map<String, String> masterKeys = binder.bind(MASTER_KEYS, Bindable.mapOf(String.class, String.class))
-                .orElseGet(TreeMap::new);
-        if (masterKeyId == null || masterKeyId.isBlank()) {
-            problems.add(MASTER_KEY_ID + " is not set (the master key that wraps the families' data keys)");
-        } else if (isBlank(masterKeys.get(masterKeyId))) {
-            problems.add(MASTER_KEYS + "." + masterKeyId + " is not set (the current master key)");
-        }
-        masterKeys.forEach((id, value) -> {
-            if (value != null && developmentValues.contains(value.strip())) {
-                problems.add(MASTER_KEYS + "." + id + " is the repository's development master key");
-            }
-        });
+        checks.forEach(check -> problems.addAll(check.problems(environment, developmentValues)));
 
         for (String secret : binder.bind(REQUIRED_SECRETS, Bindable.listOf(String.class)).orElseGet(List::of)) {
             String value = environment.getProperty(secret);
@@ -95,7 +98,7 @@ public class DeploymentGuard implements EnvironmentPostProcessor, Ordered {
     }
 
     /** Every value of the development secrets file: none of them may be used outside local development. */
-    static Set<String> developmentSecrets() {
+    public static Set<String> developmentSecrets() {
         ClassPathResource file = new ClassPathResource(DEVELOPMENT_SECRETS);
         Set<String> values = new LinkedHashSet<>();
         if (!file.exists()) {

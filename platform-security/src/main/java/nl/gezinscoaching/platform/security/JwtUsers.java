@@ -1,11 +1,6 @@
 package nl.gezinscoaching.platform.security;
 
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -33,31 +28,10 @@ final class JwtUsers implements Converter<Jwt, AbstractAuthenticationToken> {
         if (audiences == null || !audiences.contains(claims.requiredAudience())) {
             throw new InvalidBearerTokenException("The token is not issued for this platform (audience)");
         }
-        Set<Role> roles = new HashSet<>();
-        for (Object name : claimValues(jwt.getClaims(), claims.rolesPath())) {
-            try {
-                roles.add(Role.valueOf(name.toString().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException unknownRole) {
-                // a role of this client that the platform does not know grants nothing
-            }
-        }
-        String username = jwt.getClaimAsString(claims.usernameClaim());
-        PlatformUser user = new PlatformUser(username != null ? username : jwt.getSubject(), roles,
-                jwt.getClaimAsString(claims.coachIdClaim()), jwt.getClaimAsString(claims.clusterClaim()));
+        PlatformUser user = PlatformClaims.user(jwt.getClaims(), claims, jwt.getSubject());
         JwtAuthenticationToken token = new JwtAuthenticationToken(jwt,
-                roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList(), user.username());
+                user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList(), user.username());
         token.setDetails(user);
         return token;
-    }
-
-    private static Collection<?> claimValues(Map<String, Object> claims, List<String> path) {
-        Object value = claims;
-        for (String part : path) {
-            if (!(value instanceof Map<?, ?> map)) {
-                return List.of();
-            }
-            value = map.get(part);
-        }
-        return value instanceof Collection<?> collection ? collection : List.of();
     }
 }

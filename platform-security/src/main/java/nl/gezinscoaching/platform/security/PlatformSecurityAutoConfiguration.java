@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.Customizer;
@@ -25,6 +26,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} is set, see deploy/SECURITY.md);
  * browsers get a login form. Unauthenticated API calls are answered 401, forbidden ones 403, both as
  * problem documents. Each service adds its own {@link EndpointRules}; anything not named needs a user.
+ * An application with filter chains of its own (the web, which signs people in through OIDC) keeps the
+ * configured users and the password encoder, and its own chains instead of this API chain.
  */
 @AutoConfiguration
 @EnableWebSecurity
@@ -52,6 +55,7 @@ public class PlatformSecurityAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain securityFilterChain(HttpSecurity http, List<EndpointRules> rules,
                                             ObjectProvider<JwtDecoder> jwtDecoder,
                                             SecurityProperties properties) throws Exception {

@@ -39,7 +39,7 @@ public record SecurityProperties(@DefaultValue List<ConfiguredUser> users, @Defa
         }
 
         /** The claim path of the role names, one element per level of nesting. */
-        List<String> rolesPath() {
+        public List<String> rolesPath() {
             return rolesClaim == null || rolesClaim.isBlank()
                     ? List.of("resource_access", clientId, "roles")
                     : List.of(rolesClaim.split("\\."));

@@ -4,33 +4,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.mock.env.MockEnvironment;
 
-/** Outside the local profile, a service refuses the repository's secrets, demo users and missing secrets. */
+/**
+ * Outside the local profile, an application refuses the repository's secrets, demo users and missing secrets.
+ * The master key is a module's check (the services' platform module), not asked of every application.
+ */
 class DeploymentGuardTest {
 
     private static final String DEVELOPMENT_MASTER_KEY = "sFowr47S/uE6rz4APk+RRCGdITh/l+687yZRtGNf758=";
     private static final String OWN_KEY = "3m1cQfXqgqbq1o3a7mC0m2m6n9m8r3b5c7d9e1f3g5E=";
 
+    /** The guard as an application without the services' platform module has it (the web). */
     private final DeploymentGuard guard = new DeploymentGuard();
 
     private static MockEnvironment production() {
         return new MockEnvironment()
-                .withProperty("platform.crypto.master-key-id", "k2026")
-                .withProperty("platform.crypto.master-keys.k2026", OWN_KEY)
                 .withProperty("platform.deployment.required-secrets[0]", "analytics.pseudonym-key")
                 .withProperty("analytics.pseudonym-key", "a secret from the operator's secret store");
     }
 
-    private void start(MockEnvironment environment) {
+    private static void start(DeploymentGuard guard, MockEnvironment environment) {
         guard.postProcessEnvironment(environment, new SpringApplication());
     }
 
+    private void start(MockEnvironment environment) {
+        start(guard, environment);
+    }
+
     @Test
-    void theDevelopmentSecretsFileHoldsTheDevelopmentMasterKey() {
+    void theDevelopmentSecretsFileHoldsTheDevelopmentSecrets() {
         assertThat(DeploymentGuard.developmentSecrets()).contains(DEVELOPMENT_MASTER_KEY,
                 "local-development-only-pseudonym-key");
     }
@@ -41,10 +48,16 @@ class DeploymentGuardTest {
     }
 
     @Test
+    void withoutAModuleThatNeedsOneNoMasterKeyIsAsked() {
+        assertThat(guard.checks()).isEmpty();
+        assertThatCode(() -> start(production())).doesNotThrowAnyException();
+    }
+
+    @Test
     void localDevelopmentChosenExplicitlyMayUseTheDevelopmentSecrets() {
         MockEnvironment local = new MockEnvironment()
-                .withProperty("platform.crypto.master-key-id", "development")
-                .withProperty("platform.crypto.master-keys.development", DEVELOPMENT_MASTER_KEY)
+                .withProperty("platform.deployment.required-secrets[0]", "analytics.pseudonym-key")
+                .withProperty("analytics.pseudonym-key", "local-development-only-pseudonym-key")
                 .withProperty("platform.security.users[0].username", "admin")
                 .withProperty("platform.security.users[0].password", "{noop}admin");
         local.setActiveProfiles("local");
@@ -53,15 +66,14 @@ class DeploymentGuardTest {
     }
 
     @Test
-    void aMisspelledProfileWithTheDevelopmentMasterKeyIsRefused() {
+    void aMisspelledProfileWithADevelopmentSecretIsRefused() {
         MockEnvironment misspelled = production()
-                .withProperty("platform.crypto.master-key-id", "development")
-                .withProperty("platform.crypto.master-keys.development", DEVELOPMENT_MASTER_KEY);
+                .withProperty("analytics.pseudonym-key", "local-development-only-pseudonym-key");
         misspelled.setActiveProfiles("prodution");
 
         assertThatThrownBy(() -> start(misspelled))
                 .isInstanceOf(UnsafeDeploymentException.class)
-                .hasMessageContaining("platform.crypto.master-keys.development is the repository's development master key");
+                .hasMessageContaining("analytics.pseudonym-key is the repository's development value");
     }
 
     @Test
@@ -72,15 +84,18 @@ class DeploymentGuardTest {
 
         assertThatThrownBy(() -> start(nothing))
                 .isInstanceOfSatisfying(UnsafeDeploymentException.class, refused -> assertThat(refused.problems())
-                        .containsExactly("platform.crypto.master-key-id is not set (the master key that wraps the families' data keys)",
-                                "analytics.pseudonym-key is not set", "platform.audit.chain-key is not set"));
+                        .containsExactly("analytics.pseudonym-key is not set", "platform.audit.chain-key is not set"));
     }
 
     @Test
-    void aMasterKeyIdWithoutItsKeyIsRefused() {
-        MockEnvironment withoutKey = production().withProperty("platform.crypto.master-key-id", "k2027");
+    void aModulesCheckIsNamedFirstThenTheRequiredSecrets() {
+        DeploymentCheck moduleCheck = (environment, developmentValues) -> List.of("the module's key is not set");
+        MockEnvironment nothing = new MockEnvironment()
+                .withProperty("platform.deployment.required-secrets[0]", "analytics.pseudonym-key");
 
-        assertThatThrownBy(() -> start(withoutKey)).hasMessageContaining("platform.crypto.master-keys.k2027 is not set");
+        assertThatThrownBy(() -> start(new DeploymentGuard(List.of(moduleCheck)), nothing))
+                .isInstanceOfSatisfying(UnsafeDeploymentException.class, refused -> assertThat(refused.problems())
+                        .containsExactly("the module's key is not set", "analytics.pseudonym-key is not set"));
     }
 
     @Test
@@ -111,8 +126,7 @@ class DeploymentGuardTest {
     void anyValueOfTheDevelopmentFileCountsAsDevelopmentSecret() {
         MockEnvironment reused = production().withProperty("analytics.pseudonym-key", OWN_KEY);
 
-        assertThat(DeploymentGuard.problems(reused, Set.of(OWN_KEY)))
-                .contains("platform.crypto.master-keys.k2026 is the repository's development master key",
-                        "analytics.pseudonym-key is the repository's development value");
+        assertThat(guard.problems(reused, Set.of(OWN_KEY)))
+                .contains("analytics.pseudonym-key is the repository's development value");
     }
 }
