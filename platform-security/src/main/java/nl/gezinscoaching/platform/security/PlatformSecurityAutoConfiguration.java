@@ -42,8 +42,7 @@ public class PlatformSecurityAutoConfiguration {
     @Bean
     UserDetailsService configuredUsers(SecurityProperties properties) {
         Map<String, PlatformUserDetails> users = properties.users().stream()
-                .map(u -> new PlatformUserDetails(new PlatformUser(u.username(), u.roles(), u.coachId(), u.cluster()),
-                        u.password()))
+                .map(u -> new PlatformUserDetails(u.platformUser(), u.password()))
                 .collect(Collectors.toUnmodifiableMap(PlatformUserDetails::getUsername, Function.identity()));
         return username -> {
             PlatformUserDetails user = users.get(username);

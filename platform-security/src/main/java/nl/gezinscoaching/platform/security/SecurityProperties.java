@@ -13,6 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SecurityProperties(@DefaultValue List<ConfiguredUser> users, @DefaultValue Oidc oidc) {
 
     public record ConfiguredUser(String username, String password, Set<Role> roles, String coachId, String cluster) {
+
+        /** The platform's view of this user. */
+        public PlatformUser platformUser() {
+            return new PlatformUser(username, roles == null ? Set.of() : roles, coachId, cluster);
+        }
     }
 
     /**
