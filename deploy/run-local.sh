@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the whole platform on this machine: one embedded PostgreSQL (data kept in .local/pgdata),
-# the command service on :8081 and the query service on :8082. Builds first when a jar is missing or
-# older than the sources. Ctrl-C stops everything.
+# the command service on :8081, the query service on :8082 and the web application on :8080 (open
+# http://localhost:8080 and sign in as a demo user of deploy/SECURITY.md). Builds first when a jar is missing
+# or older than the sources. Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,7 +13,8 @@ mkdir -p "$LOG_DIR"
 
 jars=(deploy/target/local-database.jar
       command-service/target/command-service-0.1.0-SNAPSHOT-exec.jar
-      query-service/target/query-service-0.1.0-SNAPSHOT-exec.jar)
+      query-service/target/query-service-0.1.0-SNAPSHOT-exec.jar
+      web/target/web-0.1.0-SNAPSHOT-exec.jar)
 stamp=.local/build.stamp
 needs_build=false
 for jar in "${jars[@]}"; do
@@ -41,13 +43,15 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
+# seconds each application may take to become healthy (three JVMs start at once; a busy laptop needs more)
+START_TIMEOUT="${START_TIMEOUT:-180}"
 wait_for() {  # url, name, pid
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 $((START_TIMEOUT * 2))); do
     if curl -fs "$1" >/dev/null 2>&1; then return 0; fi
     if ! kill -0 "$3" 2>/dev/null; then echo "$2 did not start; see $LOG_DIR" >&2; exit 1; fi
     sleep 0.5
   done
-  echo "$2 did not become healthy in 60 s; see $LOG_DIR" >&2
+  echo "$2 did not become healthy in ${START_TIMEOUT} s; see $LOG_DIR" >&2
   exit 1
 }
 
@@ -69,12 +73,19 @@ java -jar command-service/target/command-service-0.1.0-SNAPSHOT-exec.jar >"$LOG_
 pids+=($!)
 java -jar query-service/target/query-service-0.1.0-SNAPSHOT-exec.jar >"$LOG_DIR/query-service.log" 2>&1 &
 pids+=($!)
+# the pages: signs people in with its local identity provider and calls both services as the signed-in user
+java -jar web/target/web-0.1.0-SNAPSHOT-exec.jar >"$LOG_DIR/web.log" 2>&1 &
+pids+=($!)
 wait_for http://localhost:8081/actuator/health command-service "${pids[1]}"
 wait_for http://localhost:8082/actuator/health query-service "${pids[2]}"
+wait_for http://localhost:8080/actuator/health web "${pids[3]}"
 
 cat <<INFO
 
-Gezinscoaching platform is running:
+Gezinscoaching platform is running. Open in your browser:
+
+  http://localhost:8080      (sign in as anna / anna, a coach; sanne / sanne, a senior coach; see deploy/SECURITY.md)
+
   command service  http://localhost:8081   (health: http://localhost:8081/actuator/health)
   query service    http://localhost:8082   (health: http://localhost:8082/actuator/health)
   PostgreSQL       jdbc:postgresql://localhost:${DB_PORT}/postgres  (user postgres, data in ${DATA_DIR})

@@ -18,6 +18,7 @@ class QuerySecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/caseload", "/api/overruns", "/api/waiting-list",
                         "/api/quality-report")
                 .hasAnyRole("MANAGER", "SENIOR_COACH", "ADMIN")
+                .requestMatchers(HttpMethod.GET, "/api/my-families").hasAnyRole("COACH", "SENIOR_COACH", "ADMIN")
                 .requestMatchers(HttpMethod.GET, "/api/trajectories/*/history")
                 .hasAnyRole("COACH", "SENIOR_COACH", "MANAGER", "ADMIN")
                 .requestMatchers(HttpMethod.GET, "/api/families/*/reads", "/api/retention")

@@ -44,7 +44,7 @@ public class ReadModelRebuild {
 
     /** Starts a rebuild; refused (false) while one is running. */
     public synchronized boolean start() {
-        if (startedAt != null && finishedAt == null && !isFinished()) {
+        if (startedAt != null && finishedAt == null && !isFinished(readModelStatuses())) {
             return false;
         }
         eventsTotal = position(eventStore.createHeadToken());
@@ -64,10 +64,12 @@ public class ReadModelRebuild {
         if (startedAt == null) {
             return new RebuildStatus("NEVER_STARTED", null, null, 0, 0, 0, 0, readModelStatuses());
         }
+        // one look at the processors for both the count and the verdict: a read model that finishes between two
+        // looks would otherwise be reported finished with the events done of the earlier look
         List<RebuildStatus.ReadModel> readModels = readModelStatuses();
         long done = readModels.stream().mapToLong(RebuildStatus.ReadModel::position).min().orElse(0);
         done = Math.min(done, eventsTotal);
-        if (finishedAt == null && isFinished()) {
+        if (finishedAt == null && isFinished(readModels)) {
             finishedAt = clock.instant();
         }
         Instant until = finishedAt != null ? finishedAt : clock.instant();
@@ -84,11 +86,11 @@ public class ReadModelRebuild {
      * the segments are claimed there is no position (0). Axon's own "replaying" flag is no help: it stays
      * on until an event newer than the reset point arrives.
      */
-    private boolean isFinished() {
+    private boolean isFinished(List<RebuildStatus.ReadModel> readModels) {
         if (eventsTotal == 0) {
             return true;
         }
-        return readModelStatuses().stream().allMatch(r -> r.position() >= eventsTotal);
+        return readModels.stream().allMatch(r -> r.position() >= eventsTotal);
     }
 
     private List<RebuildStatus.ReadModel> readModelStatuses() {

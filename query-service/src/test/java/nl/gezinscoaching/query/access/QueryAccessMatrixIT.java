@@ -57,6 +57,7 @@ class QueryAccessMatrixIT {
         row("GET /api/overruns", views, views);
         row("GET /api/waiting-list", views, views);
         row("GET /api/quality-report", views, views);
+        row("GET /api/my-families", new Expect[] {A, A, F, F, A}, new Expect[] {A, A, F, F, A});
         row("GET /api/trajectories/{trajectoryId}/history", new Expect[] {A, A, A, F, A}, new Expect[] {F, F, A, F, A});
         row("GET /api/analytics/durations", new Expect[] {F, F, F, A, A}, new Expect[] {F, F, F, A, A});
         row("GET /api/admin/rebuild", adminOnly, adminOnly);

@@ -1,0 +1,131 @@
+package nl.gezinscoaching.query.mine;
+
+import static java.time.temporal.ChronoUnit.DAYS;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import nl.gezinscoaching.platform.security.PlatformUser;
+import nl.gezinscoaching.platform.security.Role;
+import nl.gezinscoaching.query.mine.MyFamiliesView.FamilyItem;
+import nl.gezinscoaching.query.mine.MyFamiliesView.Stage;
+import nl.gezinscoaching.query.mine.MyFamiliesView.WaitingFamily;
+import nl.gezinscoaching.query.support.CoachingNorms;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The families on a coach's list, from the management facts and the coach's activity. A trajectory is
+ * listed while it is open: from the assignment until aftercare has ended. The planned end and the open
+ * agency referrals are defined as in the overrun and waiting-list views.
+ */
+@Component
+class MyFamiliesQueries {
+
+    /** Open trajectories guided by :coachId, or by a coach of :cluster (null for a coach who is not senior). */
+    private static final String OPEN_TRAJECTORIES = """
+            WITH current_coach AS (
+                SELECT DISTINCT ON (trajectory_id) trajectory_id, coach_id
+                FROM rm_assignment ORDER BY trajectory_id, sequence DESC
+            ), first_assignment AS (
+                SELECT DISTINCT ON (trajectory_id) trajectory_id, assigned_on
+                FROM rm_assignment ORDER BY trajectory_id, sequence
+            ), extension AS (
+                SELECT trajectory_id, sum(months) AS months FROM rm_extension GROUP BY trajectory_id
+            ), activity AS (
+                SELECT trajectory_id,
+                       max(occurred_on) FILTER (WHERE kind IN (:contacts)) AS last_contact_on,
+                       min(occurred_on) FILTER (WHERE kind = 'FAMILY_PLAN') AS family_plan_on,
+                       max(occurred_on) FILTER (WHERE kind = 'AFTERCARE_CALL') AS last_aftercare_call_on,
+                       bool_or(kind = 'AFTERCARE_END') AS aftercare_ended
+                FROM rm_coach_activity GROUP BY trajectory_id
+            ), agency_wait AS (
+                SELECT r.trajectory_id, min(r.referred_on) AS since,
+                       array_agg(DISTINCT r.agency ORDER BY r.agency) AS agencies
+                FROM rm_agency_referral r
+                WHERE NOT EXISTS (SELECT 1 FROM rm_warm_handover h WHERE h.agency_referral_id = r.agency_referral_id)
+                GROUP BY r.trajectory_id
+            )
+            SELECT t.trajectory_id, t.district, cc.coach_id, co.cluster, f.assigned_on,
+                   coalesce(e.months, 0) AS extension_months, c.closed_on, a.last_contact_on, a.family_plan_on,
+                   a.last_aftercare_call_on, w.since AS agency_waiting_since, w.agencies
+            FROM rm_trajectory t
+            JOIN current_coach cc ON cc.trajectory_id = t.trajectory_id
+            JOIN first_assignment f ON f.trajectory_id = t.trajectory_id
+            LEFT JOIN rm_coach co ON co.coach_id = cc.coach_id
+            LEFT JOIN rm_closure c ON c.trajectory_id = t.trajectory_id
+            LEFT JOIN extension e ON e.trajectory_id = t.trajectory_id
+            LEFT JOIN activity a ON a.trajectory_id = t.trajectory_id
+            LEFT JOIN agency_wait w ON w.trajectory_id = t.trajectory_id
+            WHERE (cc.coach_id = :coachId OR co.cluster = :cluster)
+              AND NOT coalesce(a.aftercare_ended, false)""";
+
+    /** Referred, not assigned, declined or closed: as in the waiting-list view. */
+    private static final String WAITING_FOR_A_COACH = """
+            SELECT t.trajectory_id, t.district, t.referred_on
+            FROM rm_trajectory t
+            WHERE NOT EXISTS (SELECT 1 FROM rm_assignment a WHERE a.trajectory_id = t.trajectory_id)
+              AND NOT EXISTS (SELECT 1 FROM rm_decline d WHERE d.trajectory_id = t.trajectory_id)
+              AND NOT EXISTS (SELECT 1 FROM rm_closure c WHERE c.trajectory_id = t.trajectory_id)
+            ORDER BY t.referred_on, t.trajectory_id""";
+
+    private final JdbcClient jdbc;
+    private final CoachingNorms norms;
+    private final FamilyNames names;
+
+    MyFamiliesQueries(JdbcClient jdbc, CoachingNorms norms, FamilyNames names) {
+        this.jdbc = jdbc;
+        this.norms = norms;
+        this.names = names;
+    }
+
+    MyFamiliesView view(PlatformUser user, LocalDate today) {
+        boolean senior = user.has(Role.SENIOR_COACH);
+        List<TrajectoryFacts> open = user.coachId() == null && !senior ? List.of() : jdbc.sql(OPEN_TRAJECTORIES)
+                .param("contacts", ActivityKind.CONTACTS.stream().map(Enum::name).toList())
+                .param("coachId", user.coachId())
+                .param("cluster", senior ? user.cluster() : null)
+                .query((row, i) -> new TrajectoryFacts(row.getString("trajectory_id"), row.getString("district"),
+                        row.getString("coach_id"), row.getString("cluster"),
+                        row.getObject("assigned_on", LocalDate.class), row.getInt("extension_months"),
+                        row.getObject("closed_on", LocalDate.class), row.getObject("last_contact_on", LocalDate.class),
+                        row.getObject("family_plan_on", LocalDate.class),
+                        row.getObject("last_aftercare_call_on", LocalDate.class),
+                        row.getObject("agency_waiting_since", LocalDate.class), strings(row.getArray("agencies"))))
+                .list()
+                .stream()
+                // the platform's rule of who guides whom, as for reading a family's history
+                .filter(facts -> user.guides(facts.coachId(), facts.cluster()))
+                .toList();
+
+        List<FamilyItem> own = items(open.stream().filter(f -> f.coachId().equals(user.coachId())), today);
+        List<FamilyItem> cluster = items(open.stream().filter(f -> !f.coachId().equals(user.coachId())), today);
+        List<WaitingFamily> waiting = !senior ? List.of() : jdbc.sql(WAITING_FOR_A_COACH)
+                .query((row, i) -> {
+                    LocalDate referredOn = row.getObject("referred_on", LocalDate.class);
+                    String trajectoryId = row.getString("trajectory_id");
+                    return new WaitingFamily(trajectoryId, names.nameOf(trajectoryId), row.getString("district"),
+                            referredOn, DAYS.between(referredOn, today));
+                })
+                .list();
+        return new MyFamiliesView(today, own, cluster, waiting);
+    }
+
+    private List<FamilyItem> items(Stream<TrajectoryFacts> facts, LocalDate today) {
+        return facts.map(f -> {
+                    LocalDate plannedEnd = f.assignedOn().plusMonths((long) norms.normMonths() + f.extensionMonths());
+                    return new FamilyItem(f.trajectoryId(), names.nameOf(f.trajectoryId()), f.district(), f.coachId(),
+                            f.closedOn() == null ? Stage.COACHING : Stage.AFTERCARE, f.assignedOn(), plannedEnd,
+                            f.lastContactOn(), DueRules.due(f, plannedEnd, today));
+                })
+                .sorted(DueRules.MOST_URGENT_FIRST)
+                .toList();
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}
