@@ -143,7 +143,7 @@ class Trajectory {
             }
         }
         apply(new FamilyScreened(trajectoryId, command.screenedOn(), command.indications(),
-                command.contraIndications(), command.overrideReason()));
+                command.contraIndications(), command.overrideReason() != null, command.overrideReason()));
         if (command.declines()) {
             apply(new ReferralDeclined(trajectoryId, command.screenedOn(),
                     declineReason(command.contraIndications())));

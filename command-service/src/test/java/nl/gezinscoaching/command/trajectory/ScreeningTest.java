@@ -75,7 +75,7 @@ class ScreeningTest {
         void screeningWithoutContraIndicationKeepsTheFamilyWaiting() {
             fixture.given(referred())
                     .when(screening(SCREENED, NONE, null))
-                    .expectEvents(new FamilyScreened(TRAJECTORY, SCREENED, INDICATIONS, NONE, null));
+                    .expectEvents(new FamilyScreened(TRAJECTORY, SCREENED, INDICATIONS, NONE, false, null));
         }
 
         @Test
@@ -83,7 +83,7 @@ class ScreeningTest {
             Set<ContraIndication> holding = Set.of(ContraIndication.SUICIDALITY, ContraIndication.SAFETY_RISK);
             fixture.given(referred())
                     .when(screening(SCREENED, holding, null))
-                    .expectEvents(new FamilyScreened(TRAJECTORY, SCREENED, INDICATIONS, holding, null),
+                    .expectEvents(new FamilyScreened(TRAJECTORY, SCREENED, INDICATIONS, holding, false, null),
                             new ReferralDeclined(TRAJECTORY, SCREENED, "contra-indication: SAFETY_RISK, SUICIDALITY"));
         }
 
@@ -92,13 +92,13 @@ class ScreeningTest {
             Set<ContraIndication> holding = Set.of(ContraIndication.ALREADY_RECEIVING_PARENTING_SUPPORT);
             fixture.given(referred())
                     .when(screening(SCREENED, holding, "the other programme ends next month"))
-                    .expectEvents(new FamilyScreened(TRAJECTORY, SCREENED, INDICATIONS, holding,
+                    .expectEvents(new FamilyScreened(TRAJECTORY, SCREENED, INDICATIONS, holding, true,
                             "the other programme ends next month"));
         }
 
         @Test
         void aScreenedFamilyCanStillBeAssignedACoach() {
-            fixture.given(referred(), new FamilyScreened(TRAJECTORY, SCREENED, INDICATIONS, NONE, null))
+            fixture.given(referred(), new FamilyScreened(TRAJECTORY, SCREENED, INDICATIONS, NONE, false, null))
                     .when(new AssignCoachCommand(TRAJECTORY, "coach-anna", ASSIGNED))
                     .expectSuccessfulHandlerExecution();
         }
@@ -106,7 +106,7 @@ class ScreeningTest {
         @Test
         void aDeclineByScreeningEndsTheTrajectory() {
             Set<ContraIndication> holding = Set.of(ContraIndication.SUICIDALITY);
-            refusedAs(fixture.given(referred(), new FamilyScreened(TRAJECTORY, SCREENED, INDICATIONS, holding, null),
+            refusedAs(fixture.given(referred(), new FamilyScreened(TRAJECTORY, SCREENED, INDICATIONS, holding, false, null),
                                     new ReferralDeclined(TRAJECTORY, SCREENED, "contra-indication: SUICIDALITY"))
                             .when(new AssignCoachCommand(TRAJECTORY, "coach-anna", ASSIGNED)),
                     StateConflictException.class, "referral-declined");
@@ -137,7 +137,7 @@ class ScreeningTest {
 
         @Test
         void aSecondScreeningIsRefused() {
-            refusedAs(fixture.given(referred(), new FamilyScreened(TRAJECTORY, SCREENED, INDICATIONS, NONE, null))
+            refusedAs(fixture.given(referred(), new FamilyScreened(TRAJECTORY, SCREENED, INDICATIONS, NONE, false, null))
                             .when(screening(SCREENED.plusDays(1), NONE, null)),
                     StateConflictException.class, "already-screened");
         }
