@@ -21,6 +21,7 @@ import java.util.Properties;
 import java.util.Set;
 import javax.sql.DataSource;
 import nl.gezinscoaching.events.plan.GoalAttainment;
+import nl.gezinscoaching.events.screening.ContraIndication;
 import nl.gezinscoaching.events.plan.LifeDomain;
 import nl.gezinscoaching.events.trajectory.ClosureReason;
 import nl.gezinscoaching.events.trajectory.MigrationGeneration;
@@ -142,11 +143,25 @@ class TextBoundsFitTheSchemaIT {
             entry("rm_goal_evaluation.goal_id", ID),
             entry("rm_goal_evaluation.trajectory_id", ID),
             entry("rm_goal_evaluation.attainment", new EnumName(GoalAttainment.class)),
+            entry("rm_coach_activity.trajectory_id", ID),
+            entry("rm_coach_activity.kind", new EnumName(packagePrivateEnum("nl.gezinscoaching.query.mine.ActivityKind"))),
+            entry("rm_screening_decline.trajectory_id", ID),
+            entry("rm_screening_decline.contra_indication", new EnumName(ContraIndication.class)),
             entry("read_audit.reader", new NotFromARequest("the signed-in user's name, from the identity provider")),
             entry("read_audit.trajectory_id", ID),
             entry("read_audit.purpose", new NotFromARequest("a constant of the query service")),
             entry("read_audit.previous_hash", new NotFromARequest("a digest of fixed length")),
             entry("read_audit.hash", new NotFromARequest("a digest of fixed length")));
+
+    /** An enum the test cannot name (package-private in its feature), by its class name. */
+    @SuppressWarnings("unchecked")
+    private static Class<? extends Enum<?>> packagePrivateEnum(String name) {
+        try {
+            return (Class<? extends Enum<?>>) Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private static EmbeddedPostgres postgres;
     /** table.column to its maximum length in characters; null for unbounded text. */

@@ -30,7 +30,10 @@ class CommandSecurityConfiguration implements WebMvcConfigurer {
                 .requestMatchers("/api/trajectories/**")
                 .hasAnyRole(Role.COACH.name(), Role.SENIOR_COACH.name(), Role.ADMIN.name())
                 // closed by default: a new endpoint is refused until it gets its rule
-                .requestMatchers("/api/**").denyAll();
+                .requestMatchers("/api/**").denyAll()
+                // the OpenAPI description and its UI: any signed-in user (it names no data, only the API)
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                .authenticated();
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import nl.gezinscoaching.command.coach.CoachDirectory;
 import nl.gezinscoaching.command.rules.InvalidFieldException;
 import nl.gezinscoaching.command.rules.NotFoundException;
@@ -28,6 +29,8 @@ import nl.gezinscoaching.events.plan.GoalEvaluated;
 import nl.gezinscoaching.events.plan.GoalSet;
 import nl.gezinscoaching.events.plan.ProblemInventoried;
 import nl.gezinscoaching.events.safety.SafetyAssessed;
+import nl.gezinscoaching.events.screening.ContraIndication;
+import nl.gezinscoaching.events.screening.FamilyScreened;
 import nl.gezinscoaching.events.trajectory.CoachAssigned;
 import nl.gezinscoaching.events.trajectory.CoachReassigned;
 import nl.gezinscoaching.events.trajectory.ExtensionGranted;
@@ -63,6 +66,7 @@ class Trajectory {
     private final Map<String, LocalDate> agencyReferralsOn = new HashMap<>();
     private final Set<String> handedOver = new HashSet<>();
     private boolean erased;
+    private boolean screened;
 
     protected Trajectory() {
         // for Axon
@@ -111,6 +115,45 @@ class Trajectory {
         }
         requireBusinessDate("declinedOn", command.declinedOn(), clock);
         apply(new ReferralDeclined(trajectoryId, command.declinedOn(), command.reason()));
+    }
+
+    /**
+     * The selection form, once per trajectory and only while the family waits for a coach. A
+     * contra-indication that holds declines the referral in the same step (the reason names the
+     * contra-indications), unless an override reason accepts the family anyway.
+     */
+    @CommandHandler
+    void handle(ScreenFamilyCommand command, Clock clock) {
+        requireOpen();
+        if (stage == Stage.ACTIVE) {
+            throw new StateConflictException("coach-already-assigned",
+                    "A coach is assigned already: screening happens while the family waits for a coach");
+        }
+        if (screened) {
+            throw new StateConflictException("already-screened", "This trajectory has been screened already");
+        }
+        requireBusinessDate("screenedOn", command.screenedOn(), clock);
+        if (command.overrideReason() != null) {
+            if (command.overrideReason().isBlank()) {
+                throw new InvalidFieldException("overrideReason", "required", "must not be blank when given");
+            }
+            if (command.contraIndications().isEmpty()) {
+                throw new InvalidFieldException("overrideReason", "only-with-contra-indication",
+                        "an override reason is only for accepting a family despite a contra-indication");
+            }
+        }
+        apply(new FamilyScreened(trajectoryId, command.screenedOn(), command.indications(),
+                command.contraIndications(), command.overrideReason() != null, command.overrideReason()));
+        if (command.declines()) {
+            apply(new ReferralDeclined(trajectoryId, command.screenedOn(),
+                    declineReason(command.contraIndications())));
+        }
+    }
+
+    /** The reason of a decline by screening: "contra-indication: " and the codes, in their form order. */
+    static String declineReason(Set<ContraIndication> contraIndications) {
+        return "contra-indication: " + contraIndications.stream().sorted().map(Enum::name)
+                .collect(Collectors.joining(", "));
     }
 
     @CommandHandler
@@ -339,6 +382,11 @@ class Trajectory {
         trajectoryId = event.trajectoryId();
         receivedOn = event.receivedOn();
         stage = Stage.WAITING;
+    }
+
+    @EventSourcingHandler
+    void on(FamilyScreened event) {
+        screened = true;
     }
 
     @EventSourcingHandler

@@ -60,6 +60,7 @@ class CommandAccessMatrixIT {
         row("POST /api/families/{trajectoryId}/erasure", adminOnly, adminOnly);
         row("POST /api/referrals", senior, senior);
         row("POST /api/trajectories/{trajectoryId}/decline", senior, senior);
+        row("POST /api/trajectories/{trajectoryId}/screening", senior, senior);
         row("POST /api/trajectories/{trajectoryId}/assignment", seniorOwn, notOwn);
         row("POST /api/trajectories/{trajectoryId}/extensions", seniorOwn, notOwn);
         for (String coachingAction : List.of("home-visits", "phone-contacts", "practical-support", "problem-inventory",

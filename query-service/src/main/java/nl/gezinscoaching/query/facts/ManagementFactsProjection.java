@@ -9,6 +9,8 @@ import nl.gezinscoaching.events.coach.CoachRegistered;
 import nl.gezinscoaching.events.contact.HomeVisitHeld;
 import nl.gezinscoaching.events.plan.GoalEvaluated;
 import nl.gezinscoaching.events.plan.GoalSet;
+import nl.gezinscoaching.events.screening.ContraIndication;
+import nl.gezinscoaching.events.screening.FamilyScreened;
 import nl.gezinscoaching.events.trajectory.CoachAssigned;
 import nl.gezinscoaching.events.trajectory.CoachReassigned;
 import nl.gezinscoaching.events.trajectory.ExtensionGranted;
@@ -37,7 +39,7 @@ class ManagementFactsProjection {
 
     static final List<String> TABLES = List.of("rm_coach", "rm_trajectory", "rm_assignment", "rm_decline",
             "rm_closure", "rm_extension", "rm_agency_referral", "rm_warm_handover", "rm_home_visit", "rm_goal",
-            "rm_goal_evaluation");
+            "rm_goal_evaluation", "rm_screening_decline");
 
     private final BatchedWrites writes;
     private final JdbcTemplate jdbc;
@@ -88,6 +90,24 @@ class ManagementFactsProjection {
         writes.write("""
                 INSERT INTO rm_decline (trajectory_id, declined_on) VALUES (?, ?)
                 ON CONFLICT (trajectory_id) DO NOTHING""", event.trajectoryId(), date(event.declinedOn()));
+    }
+
+    /**
+     * A screening that declined the referral: one row per contra-indication that held. Whether it declined
+     * is the event's {@code overridden} flag, not its override reason: that is personal data and reads as
+     * null once the family's data is erased, which must not turn an accepted family into a decline.
+     */
+    @EventHandler
+    void on(FamilyScreened event) {
+        if (!event.declined()) {
+            return;
+        }
+        for (ContraIndication contraIndication : event.contraIndications()) {
+            writes.write("""
+                    INSERT INTO rm_screening_decline (trajectory_id, contra_indication, declined_on) VALUES (?, ?, ?)
+                    ON CONFLICT (trajectory_id, contra_indication) DO NOTHING""",
+                    event.trajectoryId(), contraIndication.name(), date(event.screenedOn()));
+        }
     }
 
     @EventHandler

@@ -8,6 +8,9 @@ import java.util.Map;
  *
  * @param referralsReceived              referrals received in the period
  * @param referralsDeclined              referrals declined in the period
+ * @param declinesByContraIndication     referrals declined by screening in the period, per contra-indication
+ *                                       that held (a referral declined on two counts under both, so the
+ *                                       sum may exceed the declines by screening)
  * @param familiesStarted                trajectories whose first coach was assigned in the period
  * @param familiesClosed                 trajectories closed in the period
  * @param closuresByReason               closures in the period per reason
@@ -25,7 +28,8 @@ import java.util.Map;
  * @param medianDaysAssignmentToClosure  over the families closed in the period that had a coach
  */
 public record QualityReport(LocalDate from, LocalDate to,
-                            int referralsReceived, int referralsDeclined, int familiesStarted, int familiesClosed,
+                            int referralsReceived, int referralsDeclined,
+                            Map<String, Integer> declinesByContraIndication, int familiesStarted, int familiesClosed,
                             Map<String, Integer> closuresByReason, Double dropOutShare,
                             int homeVisits, Double homeVisitsPerClosedFamily,
                             int goalsSet, int goalsEvaluated, Map<String, Integer> goalAttainment,

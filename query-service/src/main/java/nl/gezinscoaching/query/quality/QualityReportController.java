@@ -1,5 +1,8 @@
 package nl.gezinscoaching.query.quality;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -9,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.gezinscoaching.events.plan.GoalAttainment;
+import nl.gezinscoaching.events.screening.ContraIndication;
 import nl.gezinscoaching.events.trajectory.ClosureReason;
 import nl.gezinscoaching.platform.web.FieldProblem;
 import nl.gezinscoaching.platform.web.Problems;
@@ -46,6 +50,9 @@ class QualityReportController {
 
     /** @param from first day of the period (default: 1 January of this year); @param to last day (default today) */
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "200", description = "the report of the period",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = QualityReport.class)))
     ResponseEntity<?> report(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                              @SupportedDate LocalDate from,
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
@@ -84,9 +91,21 @@ class QualityReportController {
         int evaluated = attainment.values().stream().mapToInt(Integer::intValue).sum();
         int achieved = attainment.get(GoalAttainment.FULLY.name()) + attainment.get(GoalAttainment.PARTLY.name());
 
+        Map<String, Integer> declinesByContraIndication = new LinkedHashMap<>();
+        for (ContraIndication contraIndication : ContraIndication.values()) {
+            declinesByContraIndication.put(contraIndication.name(), 0);
+        }
+        jdbc.sql("""
+                SELECT contra_indication, count(*) AS n FROM rm_screening_decline
+                WHERE declined_on BETWEEN :from AND :to GROUP BY contra_indication""")
+                .param("from", from).param("to", to)
+                .query((row, i) -> declinesByContraIndication.put(row.getString("contra_indication"), row.getInt("n")))
+                .list();
+
         return new QualityReport(from, to,
                 count("SELECT count(*) FROM rm_trajectory WHERE referred_on BETWEEN :from AND :to", from, to),
                 count("SELECT count(*) FROM rm_decline WHERE declined_on BETWEEN :from AND :to", from, to),
+                declinesByContraIndication,
                 count(FIRST_ASSIGNMENT + "SELECT count(*) FROM first_assignment WHERE assigned_on BETWEEN :from AND :to",
                         from, to),
                 closed, closuresByReason,
@@ -127,6 +146,8 @@ class QualityReportController {
         rows.add(row("to", report.to()));
         rows.add(row("referralsReceived", report.referralsReceived()));
         rows.add(row("referralsDeclined", report.referralsDeclined()));
+        report.declinesByContraIndication().forEach((contraIndication, n) ->
+                rows.add(row("declinesByContraIndication." + contraIndication, n)));
         rows.add(row("familiesStarted", report.familiesStarted()));
         rows.add(row("familiesClosed", report.familiesClosed()));
         report.closuresByReason().forEach((reason, n) -> rows.add(row("closures." + reason, n)));

@@ -125,6 +125,12 @@ class ManagementViewsEndToEndIT {
                 "{\"closedOn\": \"%s\", \"reason\": \"FAMILY_IN_CONTROL\", \"clientSatisfaction\": 9}".formatted(daysAgo(10)));
         String waiting = refer("Escamp", 5);
         trajectories.add(waiting);
+        // one declined by screening, on a contra-indication
+        String screenedOut = refer("Laak", 15);
+        trajectories.add(screenedOut);
+        send("/api/trajectories/" + screenedOut + "/screening", """
+                {"screenedOn": "%s", "indications": ["MIGRATION_BACKGROUND"], "contraIndications": ["SUICIDALITY"]}"""
+                .formatted(daysAgo(12)));
 
         // the facts processor runs on two segments: each trajectory's events stay in order, but one
         // trajectory may be projected before another, so every condition names all it relies on
@@ -156,7 +162,9 @@ class ManagementViewsEndToEndIT {
         assertThat(views.get("/api/trajectories/unknown/history", "application/json").status()).isEqualTo(404);
 
         JsonNode quality = awaitView("/api/quality-report?from=" + daysAgo(365) + "&to=" + TODAY,
-                q -> q.get("familiesClosed").asInt() == 1);
+                q -> q.get("familiesClosed").asInt() == 1
+                        && q.get("declinesByContraIndication").get("SUICIDALITY").asInt() == 1);
+        assertThat(quality.get("referralsDeclined").asInt()).isEqualTo(1);
         assertThat(quality.get("clientSatisfaction").get("mean").asDouble()).isEqualTo(9.0);
 
         // the newest event is one no read model handles: the rebuild must still see itself finished
