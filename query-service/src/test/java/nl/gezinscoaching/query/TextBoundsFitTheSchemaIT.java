@@ -89,9 +89,6 @@ class TextBoundsFitTheSchemaIT {
             entry("snapshot_event_entry.payload_revision", AXON),
             entry("family_key.subject_id", ID),
             entry("family_key.wrapped_by", new NotFromARequest("the name of a configured master key")),
-            // the coaches' lists (Mijn gezinnen)
-            entry("rm_coach_activity.trajectory_id", ID),
-            entry("rm_coach_activity.kind", new NotFromARequest("an ActivityKind constant")),
             // the facts processor's dead letters (Axon's JDBC queue)
             entry("dead_letter_entry.dead_letter_id", AXON),
             entry("dead_letter_entry.processing_group", AXON),
