@@ -43,6 +43,13 @@ public class CommandService {
                 throw new CommandRefusal(problem == null ? null : problem.rule(),
                         problem == null || problem.errors() == null ? List.of() : problem.errors());
             }
+            if (status == HttpStatus.NOT_FOUND) {
+                // an unknown coach, goal or agency referral named in the form: a refusal; an unknown trajectory: the 404 page
+                Problem problem = e.getResponseBodyAs(Problem.class);
+                if (problem != null && problem.rule() != null && !"unknown-trajectory".equals(problem.rule())) {
+                    throw new CommandRefusal(problem.rule(), List.of());
+                }
+            }
             throw e;
         }
     }

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.AssignmentRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.HomeVisitRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.WarmHandoverRequest;
 import nl.gezinscoaching.events.TextBounds;
@@ -33,6 +34,8 @@ import nl.gezinscoaching.web.services.CommandService;
 import nl.gezinscoaching.web.services.QueryService;
 import nl.gezinscoaching.web.services.QueryViews.FamilyHistory;
 import nl.gezinscoaching.web.services.QueryViews.HistoryEntry;
+import nl.gezinscoaching.web.services.QueryViews.MyFamilies;
+import nl.gezinscoaching.web.services.QueryViews.WaitingFamily;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -162,6 +165,39 @@ class FamilyFormsTest {
         mvc.perform(get("/trajectories/t-1").with(anna()))
                 .andExpect(content().string(stringContainsInOrder("Nazorggesprek vastleggen", "Nazorg beëindigen")))
                 .andExpect(content().string(not(containsString("Huisbezoek vastleggen"))));
+    }
+
+    @Test
+    void aSeniorCoachAssignsAWaitingFamilyFromHerListAndAnUnknownCoachIsShownInTheForm() throws Exception {
+        OidcLoginRequestPostProcessor sanne = oidcLogin().idToken(token -> token.subject("sanne").claims(claims -> {
+            claims.put("preferred_username", "sanne");
+            claims.put("resource_access", Map.of("gezinscoaching", Map.of("roles", List.of("senior_coach"))));
+            claims.put("coach_id", "sanne");
+            claims.put("cluster", "Noord");
+        }));
+        given(queries.myFamilies()).willReturn(new MyFamilies(TODAY, List.of(), List.of(),
+                List.of(new WaitingFamily("t-9", "Familie Yilmaz", "Laak", TODAY.minusDays(6), 6))));
+
+        mvc.perform(get("/").with(sanne))
+                .andExpect(content().string(stringContainsInOrder("Wachtlijst", "Familie Yilmaz toewijzen",
+                        "action=\"/trajectories/t-9/assignment\"", "name=\"idempotencyKey\"",
+                        "<label for=\"assignment-t-9-coachId\">Coach (gebruikersnaam)</label>",
+                        "value=\"" + TODAY + "\"")));
+
+        mvc.perform(post("/trajectories/t-9/assignment").with(sanne).with(csrf()).param("idempotencyKey", "k-9")
+                        .param("coachId", "anna").param("assignedOn", TODAY.toString()))
+                .andExpect(redirectedUrl("/"))
+                .andExpect(flash().attribute("recorded", "assignment"));
+        verify(commands).record(eq("/api/trajectories/{id}/assignment"), eq(new AssignmentRequest("anna", TODAY)),
+                eq("k-9"), eq("t-9"));
+
+        willThrow(new CommandRefusal("unknown-coach", List.of()))
+                .given(commands).record(anyString(), any(), any(), any());
+        mvc.perform(post("/trajectories/t-9/assignment").with(sanne).with(csrf()).param("idempotencyKey", "k-10")
+                        .param("coachId", "anne").param("assignedOn", TODAY.toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(stringContainsInOrder("Er is geen coach met deze gebruikersnaam.",
+                        "value=\"anne\"")));
     }
 
     @Test
