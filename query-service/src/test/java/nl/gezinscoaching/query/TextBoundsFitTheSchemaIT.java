@@ -144,6 +144,9 @@ class TextBoundsFitTheSchemaIT {
             entry("read_audit.purpose", new NotFromARequest("a constant of the query service")),
             entry("read_audit.previous_hash", new NotFromARequest("a digest of fixed length")),
             entry("read_audit.hash", new NotFromARequest("a digest of fixed length")),
+            // the coaches' activity facts (V120): which kind of contact, from the projection's own names
+            entry("rm_coach_activity.trajectory_id", ID),
+            entry("rm_coach_activity.kind", new NotFromARequest("an activity kind the projection names itself")),
             // the command service's Idempotency-Key answers (V121): the key's length is checked by its filter
             entry("idempotency_key.username", new NotFromARequest("the signed-in user's name, from the token")),
             entry("idempotency_key.idempotency_key", new RequestText(100)),
