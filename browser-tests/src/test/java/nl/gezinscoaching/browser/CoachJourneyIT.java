@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -126,6 +128,63 @@ class CoachJourneyIT {
         assertThat(browser.heading()).isEqualTo("Afgemeld");
         browser.assertAccessible("the signed-out page");
         browser.screenshot("afgemeld", Browser.PHONE);
+    }
+
+    @Test
+    void aCoachRecordsHerWorkWithAFamilyOnHerPhoneAndARefusalKeepsWhatSheTyped() {
+        String family = refer("Familie de Boer", 40);
+        assign(family, "anna", 30);
+        browser.open(platform.webUrl + "/");
+        signIn("anna");
+
+        record(family, "home-visit", Map.of("durationMinutes", "45", "summary", "Kennismaking"),
+                "Het huisbezoek is vastgelegd.");
+        browser.assertAccessible("the family's page after a home visit");
+        record(family, "goal", Map.of("description", "Vaste lasten op tijd betaald", "lifeDomain", "FINANCES"),
+                "Het doel is vastgelegd.");
+        record(family, "family-plan", Map.of(), "Het gezinsplan is vastgelegd.");
+        record(family, "agency-referral", Map.of("agency", "Schuldhulpverlening",
+                "referredOn", TODAY.minusDays(2).toString()), "De doorverwijzing is vastgelegd.");
+
+        // refused by the service: a handover before the referral; the reason next to the field, the input kept
+        fill(family, "warm-handover", Map.of("handedOverOn", TODAY.minusDays(5).toString()));
+        assertThat(browser.find(By.id("warm-handover-handedOverOn-error")).getText())
+                .isEqualTo("Deze datum mag niet vóór de doorverwijzing liggen.");
+        assertThat(browser.find(By.id("warm-handover-handedOverOn")).getAttribute("value"))
+                .isEqualTo(TODAY.minusDays(5).toString());
+        browser.assertAccessible("a refused form");
+        browser.screenshot("gezin-geweigerd", Browser.PHONE);
+
+        record(family, "warm-handover", Map.of(), "De warme overdracht is vastgelegd.");
+        browser.screenshot("gezin-formulieren", Browser.PHONE);
+        browser.screenshot("gezin-formulieren", Browser.DESKTOP);
+        record(family, "closure", Map.of("reason", "FAMILY_IN_CONTROL", "clientSatisfaction", "8",
+                "referrerSatisfaction", "7"), "Het traject is afgesloten; de nazorg begint.");
+        record(family, "aftercare-call", Map.of("wellbeing", "STABLE"), "Het nazorggesprek is vastgelegd.");
+
+        assertThat(browser.text()).contains("Huisbezoek", "Doel gesteld", "Gezinsplan afgesproken",
+                "Doorverwezen naar instantie", "Warme overdracht", "Afsluiting", "Nazorggesprek", "vastgelegd door anna");
+        browser.assertAccessible("the family's page in aftercare");
+        browser.screenshot("gezin-nazorg", Browser.PHONE);
+    }
+
+    /** Opens the family's page until the form is offered (the history view follows the events), fills, submits. */
+    private static void fill(String trajectory, String slug, Map<String, String> values) {
+        RunningPlatform.await(PROJECTION_DEADLINE, "the " + slug + " form", () -> {
+            browser.open(platform.webUrl + "/trajectories/" + trajectory);
+            return !browser.driver.findElements(By.id("form-" + slug)).isEmpty();
+        });
+        WebElement form = browser.driver.findElement(By.id("form-" + slug));
+        browser.driver.findElement(By.xpath("//form[@id='form-" + slug + "']/preceding-sibling::summary")).click();
+        values.forEach((name, value) -> ((JavascriptExecutor) browser.driver).executeScript(
+                "arguments[0].value = arguments[1]", form.findElement(By.name(name)), value));
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.find(By.cssSelector("main h1"));
+    }
+
+    private static void record(String trajectory, String slug, Map<String, String> values, String done) {
+        fill(trajectory, slug, values);
+        assertThat(browser.find(By.cssSelector("main .flash")).getText()).isEqualTo(done);
     }
 
     private static void signIn(String user) {

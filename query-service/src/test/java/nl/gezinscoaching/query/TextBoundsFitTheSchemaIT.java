@@ -148,7 +148,14 @@ class TextBoundsFitTheSchemaIT {
             entry("read_audit.trajectory_id", ID),
             entry("read_audit.purpose", new NotFromARequest("a constant of the query service")),
             entry("read_audit.previous_hash", new NotFromARequest("a digest of fixed length")),
-            entry("read_audit.hash", new NotFromARequest("a digest of fixed length")));
+            entry("read_audit.hash", new NotFromARequest("a digest of fixed length")),
+            // the coaches' activity facts (V120): which kind of contact, from the projection's own names
+            // the command service's Idempotency-Key answers (V121): the key's length is checked by its filter
+            entry("idempotency_key.username", new NotFromARequest("the signed-in user's name, from the token")),
+            entry("idempotency_key.idempotency_key", new RequestText(100)),
+            entry("idempotency_key.request_hash", new NotFromARequest("a SHA-256 in hex, 64 characters")),
+            entry("idempotency_key.content_type", new NotFromARequest("the service's own answer's content type")),
+            entry("idempotency_key.body", new NotFromARequest("the service's own answer: ids and dates")));
 
     /** An enum the test cannot name (package-private in its feature), by its class name. */
     @SuppressWarnings("unchecked")

@@ -1,19 +1,11 @@
 package nl.gezinscoaching.command.coach;
 
-import static nl.gezinscoaching.events.TextBounds.CODE;
-import static nl.gezinscoaching.events.TextBounds.IDENTIFIER;
-import static nl.gezinscoaching.events.TextBounds.NAME;
-
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import nl.gezinscoaching.api.coach.CoachRequest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,14 +23,6 @@ class CoachController {
     CoachController(CommandGateway commands, Clock clock) {
         this.commands = commands;
         this.clock = clock;
-    }
-
-    /** @param registeredOn the day the coach joined; today when left out */
-    record CoachRequest(@NotBlank @Size(max = IDENTIFIER) @Pattern(regexp = "[A-Za-z0-9._-]*") String coachId,
-                        @NotBlank @Size(max = NAME) String name,
-                        @NotBlank @Size(max = CODE) String cluster,
-                        @NotNull BigDecimal fte,
-                        LocalDate registeredOn) {
     }
 
     @PostMapping

@@ -1,15 +1,13 @@
 package nl.gezinscoaching.command.privacy;
 
 import static nl.gezinscoaching.events.TextBounds.IDENTIFIER;
-import static nl.gezinscoaching.events.TextBounds.NAME;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import nl.gezinscoaching.api.privacy.ErasureRequest;
 import nl.gezinscoaching.platform.access.Action;
 import nl.gezinscoaching.command.access.TrajectoryAction;
 import nl.gezinscoaching.events.privacy.ErasureRequester;
@@ -29,14 +27,6 @@ class ErasureController {
     ErasureController(CommandGateway commands, Clock clock) {
         this.commands = commands;
         this.clock = clock;
-    }
-
-    /**
-     * @param legalGround the legal ground, e.g. "AVG art. 17"; never personal data
-     * @param erasedOn    the day of the erasure; today when left out
-     */
-    record ErasureRequest(@NotNull ErasureRequester requester, @NotBlank @Size(max = NAME) String legalGround,
-                          LocalDate erasedOn) {
     }
 
     @PostMapping("/api/families/{trajectoryId}/erasure")

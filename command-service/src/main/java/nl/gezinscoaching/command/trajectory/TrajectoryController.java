@@ -8,24 +8,24 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nl.gezinscoaching.command.trajectory.TrajectoryRequests.AftercareCallRequest;
-import nl.gezinscoaching.command.trajectory.TrajectoryRequests.AftercareEndRequest;
-import nl.gezinscoaching.command.trajectory.TrajectoryRequests.AgencyReferralRequest;
-import nl.gezinscoaching.command.trajectory.TrajectoryRequests.AssignmentRequest;
-import nl.gezinscoaching.command.trajectory.TrajectoryRequests.ClosureRequest;
-import nl.gezinscoaching.command.trajectory.TrajectoryRequests.CoordinationMeetingRequest;
-import nl.gezinscoaching.command.trajectory.TrajectoryRequests.DeclineRequest;
-import nl.gezinscoaching.command.trajectory.TrajectoryRequests.ExtensionRequest;
-import nl.gezinscoaching.command.trajectory.TrajectoryRequests.FamilyPlanRequest;
-import nl.gezinscoaching.command.trajectory.TrajectoryRequests.GoalEvaluationRequest;
-import nl.gezinscoaching.command.trajectory.TrajectoryRequests.GoalRequest;
-import nl.gezinscoaching.command.trajectory.TrajectoryRequests.HomeVisitRequest;
-import nl.gezinscoaching.command.trajectory.TrajectoryRequests.PhoneContactRequest;
-import nl.gezinscoaching.command.trajectory.TrajectoryRequests.PracticalSupportRequest;
-import nl.gezinscoaching.command.trajectory.TrajectoryRequests.ProblemInventoryRequest;
-import nl.gezinscoaching.command.trajectory.TrajectoryRequests.ReferralRequest;
-import nl.gezinscoaching.command.trajectory.TrajectoryRequests.SafetyAssessmentRequest;
-import nl.gezinscoaching.command.trajectory.TrajectoryRequests.WarmHandoverRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.AftercareCallRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.AftercareEndRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.AgencyReferralRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.AssignmentRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.ClosureRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.CoordinationMeetingRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.DeclineRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.ExtensionRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.FamilyPlanRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.GoalEvaluationRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.GoalRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.HomeVisitRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.PhoneContactRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.PracticalSupportRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.ProblemInventoryRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.ReferralRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.SafetyAssessmentRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.WarmHandoverRequest;
 import nl.gezinscoaching.platform.access.AccessRule;
 import nl.gezinscoaching.platform.access.Action;
 import nl.gezinscoaching.platform.access.GuidanceLookup;
@@ -59,7 +59,7 @@ class TrajectoryController {
     @PostMapping("/referrals")
     ResponseEntity<Map<String, String>> refer(@Valid @RequestBody ReferralRequest request) {
         String trajectoryId = UUID.randomUUID().toString();
-        commands.sendAndWait(request.toCommand(trajectoryId));
+        commands.sendAndWait(ReferralCommands.toCommand(request, trajectoryId));
         return ResponseEntity.created(URI.create("/api/trajectories/" + trajectoryId))
                 .body(Map.of("trajectoryId", trajectoryId));
     }

@@ -91,6 +91,55 @@ class CommandApiIT {
                 response.headers().firstValue("Location").orElse(null));
     }
 
+    private static Answer post(String path, String json, String idempotencyKey) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .header("Content-Type", "application/json").header("Authorization", ADMIN)
+                        .header("Idempotency-Key", idempotencyKey)
+                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode body = response.body().isBlank() ? null : JSON.readTree(response.body());
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body,
+                response.headers().firstValue("Location").orElse(null));
+    }
+
+    @Test
+    void aRepeatedPostWithTheSameIdempotencyKeyGetsTheFirstAnswerAndRecordsOneEvent() throws Exception {
+        assertThat(post("/api/coaches", """
+                {"coachId": "it-coach-idem", "name": "Ilse Dam", "cluster": "Zuid-West", "fte": 1.0}""").status())
+                .isEqualTo(201);
+        String id = post("/api/referrals", referral("IDEM-1", false)).body().get("trajectoryId").asString();
+        String t = "/api/trajectories/" + id;
+        assertThat(post(t + "/assignment", """
+                {"coachId": "it-coach-idem", "assignedOn": "%s"}""".formatted(days(20))).status()).isEqualTo(200);
+        String key = java.util.UUID.randomUUID().toString();
+
+        // a refused first try stores nothing: the corrected form may post with the same key
+        Answer future = post(t + "/home-visits", """
+                {"visitedOn": "%s", "durationMinutes": 45, "interpreterUsed": false}""".formatted(TODAY.plusDays(2)), key);
+        assertThat(future.status()).isEqualTo(400);
+        String visit = """
+                {"visitedOn": "%s", "durationMinutes": 45, "interpreterUsed": false}""".formatted(days(1));
+        Answer first = post(t + "/home-visits", visit, key);
+        Answer again = post(t + "/home-visits", visit, key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(eventTypes(id)).containsExactly("FamilyReferred", "CoachAssigned", "HomeVisitHeld");
+
+        Answer otherBody = post(t + "/home-visits", """
+                {"visitedOn": "%s", "durationMinutes": 60, "interpreterUsed": false}""".formatted(days(1)), key);
+        assertThat(otherBody.status()).isEqualTo(422);
+        assertThat(otherBody.body().get("rule").asString()).isEqualTo("idempotency-key-reused");
+        assertThat(eventTypes(id)).containsExactly("FamilyReferred", "CoachAssigned", "HomeVisitHeld");
+
+        // without a key, two posts are two visits, as before
+        post(t + "/home-visits", visit);
+        post(t + "/home-visits", visit);
+        assertThat(eventTypes(id)).containsExactly("FamilyReferred", "CoachAssigned", "HomeVisitHeld",
+                "HomeVisitHeld", "HomeVisitHeld");
+    }
+
     private static String days(int ago) {
         return TODAY.minusDays(ago).toString();
     }

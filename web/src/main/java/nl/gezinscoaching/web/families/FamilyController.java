@@ -1,27 +1,218 @@
 package nl.gezinscoaching.web.families;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jakarta.validation.Valid;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.AftercareCallRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.AftercareEndRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.AgencyReferralRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.ClosureRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.FamilyPlanRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.GoalRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.HomeVisitRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.PhoneContactRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.WarmHandoverRequest;
+import nl.gezinscoaching.events.DateBounds;
+import nl.gezinscoaching.events.TextBounds;
+import nl.gezinscoaching.events.aftercare.Wellbeing;
+import nl.gezinscoaching.events.plan.LifeDomain;
+import nl.gezinscoaching.events.trajectory.ClosureReason;
+import nl.gezinscoaching.web.services.CommandRefusal;
+import nl.gezinscoaching.web.services.CommandService;
 import nl.gezinscoaching.web.services.QueryService;
+import nl.gezinscoaching.web.services.QueryViews.FamilyHistory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * One family's page: what happened, when, recorded by whom (the history view). The query service decides who
- * may read it: another coach's family is its 403, shown as the 403 page.
+ * One family's page: what happened, when, recorded by whom (the history view), and a form for each action
+ * the trajectory's state allows ({@link TrajectoryState}). Each form binds to the shared-api record the
+ * command service accepts, is checked here (bean validation) and posted as the signed-in user; a refusal,
+ * here or by the service, shows the page again with the reason next to its field and every typed value kept;
+ * a success redirects back to the page with a flash message (post/redirect/get). The services decide who
+ * may read and do what: another coach's family is their 403, shown as the 403 page.
  */
 @Controller
 class FamilyController {
 
     private final QueryService queries;
+    private final CommandService commands;
+    private final Clock clock;
 
-    FamilyController(QueryService queries) {
+    FamilyController(QueryService queries, CommandService commands, Clock clock) {
         this.queries = queries;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    /** One rendered form: its key (the idempotency key), the values to show, the refused fields and rule. */
+    record FormView(String slug, String key, Map<String, String> values, Map<String, String> errors, String rule) {
+
+        public boolean failed() {
+            return !errors.isEmpty() || rule != null;
+        }
+
+        public String error(String field) {
+            return errors.get(field);
+        }
+
+        public String value(String field) {
+            return values.getOrDefault(field, "");
+        }
     }
 
     @GetMapping("/trajectories/{trajectoryId}")
     String family(@PathVariable String trajectoryId, Model model) {
-        model.addAttribute("history", queries.history(trajectoryId));
+        return page(trajectoryId, model, null);
+    }
+
+    @PostMapping("/trajectories/{trajectoryId}/home-visit")
+    String homeVisit(@PathVariable String trajectoryId, @Valid @ModelAttribute("form") HomeVisitRequest form,
+                     BindingResult errors, @RequestParam MultiValueMap<String, String> params, Model model,
+                     RedirectAttributes redirect) {
+        return submit(trajectoryId, FamilyAction.HOME_VISIT, form, errors, params, model, redirect);
+    }
+
+    @PostMapping("/trajectories/{trajectoryId}/phone-contact")
+    String phoneContact(@PathVariable String trajectoryId, @Valid @ModelAttribute("form") PhoneContactRequest form,
+                        BindingResult errors, @RequestParam MultiValueMap<String, String> params, Model model,
+                        RedirectAttributes redirect) {
+        return submit(trajectoryId, FamilyAction.PHONE_CONTACT, form, errors, params, model, redirect);
+    }
+
+    @PostMapping("/trajectories/{trajectoryId}/goal")
+    String goal(@PathVariable String trajectoryId, @Valid @ModelAttribute("form") GoalRequest form,
+                BindingResult errors, @RequestParam MultiValueMap<String, String> params, Model model,
+                RedirectAttributes redirect) {
+        return submit(trajectoryId, FamilyAction.GOAL, form, errors, params, model, redirect);
+    }
+
+    @PostMapping("/trajectories/{trajectoryId}/family-plan")
+    String familyPlan(@PathVariable String trajectoryId, @Valid @ModelAttribute("form") FamilyPlanRequest form,
+                      BindingResult errors, @RequestParam MultiValueMap<String, String> params, Model model,
+                      RedirectAttributes redirect) {
+        return submit(trajectoryId, FamilyAction.FAMILY_PLAN, form, errors, params, model, redirect);
+    }
+
+    @PostMapping("/trajectories/{trajectoryId}/agency-referral")
+    String agencyReferral(@PathVariable String trajectoryId, @Valid @ModelAttribute("form") AgencyReferralRequest form,
+                          BindingResult errors, @RequestParam MultiValueMap<String, String> params, Model model,
+                          RedirectAttributes redirect) {
+        return submit(trajectoryId, FamilyAction.AGENCY_REFERRAL, form, errors, params, model, redirect);
+    }
+
+    @PostMapping("/trajectories/{trajectoryId}/warm-handover")
+    String warmHandover(@PathVariable String trajectoryId, @Valid @ModelAttribute("form") WarmHandoverRequest form,
+                        BindingResult errors, @RequestParam MultiValueMap<String, String> params, Model model,
+                        RedirectAttributes redirect) {
+        return submit(trajectoryId, FamilyAction.WARM_HANDOVER, form, errors, params, model, redirect);
+    }
+
+    @PostMapping("/trajectories/{trajectoryId}/closure")
+    String closure(@PathVariable String trajectoryId, @Valid @ModelAttribute("form") ClosureRequest form,
+                   BindingResult errors, @RequestParam MultiValueMap<String, String> params, Model model,
+                   RedirectAttributes redirect) {
+        return submit(trajectoryId, FamilyAction.CLOSURE, form, errors, params, model, redirect);
+    }
+
+    @PostMapping("/trajectories/{trajectoryId}/aftercare-call")
+    String aftercareCall(@PathVariable String trajectoryId, @Valid @ModelAttribute("form") AftercareCallRequest form,
+                         BindingResult errors, @RequestParam MultiValueMap<String, String> params, Model model,
+                         RedirectAttributes redirect) {
+        return submit(trajectoryId, FamilyAction.AFTERCARE_CALL, form, errors, params, model, redirect);
+    }
+
+    @PostMapping("/trajectories/{trajectoryId}/aftercare-end")
+    String aftercareEnd(@PathVariable String trajectoryId, @Valid @ModelAttribute("form") AftercareEndRequest form,
+                        BindingResult errors, @RequestParam MultiValueMap<String, String> params, Model model,
+                        RedirectAttributes redirect) {
+        return submit(trajectoryId, FamilyAction.AFTERCARE_END, form, errors, params, model, redirect);
+    }
+
+    private String submit(String trajectoryId, FamilyAction action, Object form, BindingResult binding,
+                          MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        params.forEach((name, values) -> typed.put(name, String.join(", ", values)));
+        if (binding.hasErrors()) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            for (FieldError error : binding.getFieldErrors()) {
+                errors.putIfAbsent(error.getField(), rule(error.getCode()));
+            }
+            return page(trajectoryId, model, new FormView(action.slug(), newKey(), typed, errors,
+                    errors.isEmpty() ? "invalid" : null));
+        }
+        try {
+            commands.record(action.endpoint(), form, params.getFirst("idempotencyKey"), trajectoryId,
+                    params.getFirst("agencyReferralId"));
+        } catch (CommandRefusal refusal) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            refusal.fields().forEach(field -> errors.putIfAbsent(field.field(), field.rule()));
+            return page(trajectoryId, model, new FormView(action.slug(), newKey(), typed, errors,
+                    errors.isEmpty() ? (refusal.rule() == null ? "unknown" : refusal.rule()) : null));
+        }
+        redirect.addFlashAttribute("recorded", action.slug());
+        return "redirect:/trajectories/{trajectoryId}";
+    }
+
+    private String page(String trajectoryId, Model model, FormView failed) {
+        FamilyHistory history = queries.history(trajectoryId);
+        TrajectoryState state = TrajectoryState.of(history);
+        String today = LocalDate.now(clock).toString();
+        Map<String, FormView> forms = new HashMap<>();
+        for (FamilyAction action : state.allowed()) {
+            Map<String, String> defaults = new HashMap<>();
+            for (String date : List.of("visitedOn", "contactedOn", "setOn", "agreedOn", "referredOn", "handedOverOn",
+                    "closedOn", "calledOn", "endedOn")) {
+                defaults.put(date, today);
+            }
+            defaults.put("interpreterUsed", "false");
+            forms.put(action.slug(), new FormView(action.slug(), newKey(), defaults, Map.of(), null));
+        }
+        if (failed != null) {
+            forms.put(failed.slug(), failed);
+        }
+        model.addAttribute("history", history);
+        model.addAttribute("state", state);
+        model.addAttribute("actions", state.allowed().stream().map(FamilyAction::slug).toList());
+        model.addAttribute("forms", forms);
+        model.addAttribute("today", today);
+        model.addAttribute("earliest", DateBounds.EARLIEST.toString());
+        model.addAttribute("maxFreeText", TextBounds.FREE_TEXT);
+        model.addAttribute("maxName", TextBounds.NAME);
+        model.addAttribute("maxCode", TextBounds.CODE);
+        model.addAttribute("lifeDomains", LifeDomain.values());
+        model.addAttribute("closureReasons", ClosureReason.values());
+        model.addAttribute("wellbeings", Wellbeing.values());
         return "families/family";
+    }
+
+    /** Bean Validation's constraint names as the service's rule names, so one set of messages serves both. */
+    private static String rule(String code) {
+        if (code == null) {
+            return "invalid";
+        }
+        return switch (code) {
+            case "NotNull", "NotBlank", "NotEmpty" -> "required";
+            case "Size" -> "max-length";
+            default -> "invalid";
+        };
+    }
+
+    private static String newKey() {
+        return UUID.randomUUID().toString();
     }
 }

@@ -1,12 +1,19 @@
 package nl.gezinscoaching.web.services;
 
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
 /**
- * The command service, for the action forms (phase 2 of the web: the forms post through here, so that every
- * event records the signed-in user).
+ * The command service, for the action forms: each form posts a shared-api record here, as the signed-in user
+ * (so every event records who did it), with the form's key as {@code Idempotency-Key}.
  */
 public class CommandService {
+
+    /** The header that makes a repeated post of one form (a double click, a reload) one action. */
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final RestClient rest;
 
@@ -14,7 +21,40 @@ public class CommandService {
         this.rest = rest;
     }
 
-    RestClient rest() {
-        return rest;
+    /**
+     * Posts one action.
+     *
+     * @throws CommandRefusal when the service refuses it (400 with the fields and rules, 409/422 with the rule)
+     */
+    public void record(String endpoint, Object body, String idempotencyKey, Object... uriVariables) {
+        try {
+            RestClient.RequestBodySpec request = rest.post().uri(endpoint, uriVariables)
+                    .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_PROBLEM_JSON,
+                            MediaType.APPLICATION_JSON);
+            if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+                request = request.header(IDEMPOTENCY_KEY, idempotencyKey);
+            }
+            request.body(body).retrieve().toBodilessEntity();
+        } catch (HttpClientErrorException e) {
+            HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
+            if (status == HttpStatus.BAD_REQUEST || status == HttpStatus.CONFLICT
+                    || status == HttpStatus.UNPROCESSABLE_CONTENT) {
+                Problem problem = e.getResponseBodyAs(Problem.class);
+                throw new CommandRefusal(problem == null ? null : problem.rule(),
+                        problem == null || problem.errors() == null ? List.of() : problem.errors());
+            }
+            if (status == HttpStatus.NOT_FOUND) {
+                // an unknown coach, goal or agency referral named in the form: a refusal; an unknown trajectory: the 404 page
+                Problem problem = e.getResponseBodyAs(Problem.class);
+                if (problem != null && problem.rule() != null && !"unknown-trajectory".equals(problem.rule())) {
+                    throw new CommandRefusal(problem.rule(), List.of());
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** The service's problem document, the parts the forms show. */
+    record Problem(String rule, List<CommandRefusal.FieldRefusal> errors) {
     }
 }

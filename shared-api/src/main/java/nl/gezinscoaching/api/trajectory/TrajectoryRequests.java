@@ -1,4 +1,4 @@
-package nl.gezinscoaching.command.trajectory;
+package nl.gezinscoaching.api.trajectory;
 
 import static nl.gezinscoaching.events.TextBounds.CODE;
 import static nl.gezinscoaching.events.TextBounds.FREE_TEXT;
@@ -19,41 +19,30 @@ import nl.gezinscoaching.events.contact.SupportKind;
 import nl.gezinscoaching.events.plan.GoalAttainment;
 import nl.gezinscoaching.events.plan.LifeDomain;
 import nl.gezinscoaching.events.safety.SafetyVerdict;
-import nl.gezinscoaching.events.trajectory.Child;
 import nl.gezinscoaching.events.trajectory.ClosureReason;
-import nl.gezinscoaching.events.trajectory.Family;
 import nl.gezinscoaching.events.trajectory.MigrationGeneration;
 import nl.gezinscoaching.events.trajectory.ReferralReason;
-import nl.gezinscoaching.events.trajectory.Referrer;
 
 /**
  * The JSON bodies of the trajectory endpoints. They check presence and form, and hold every text and list
  * to its bound in {@link nl.gezinscoaching.events.TextBounds}; the rules that depend on the trajectory
- * (dates, ranges, state) live in the aggregate.
+ * (dates, ranges, state) live in the command service's aggregate. Shared by the command service, which
+ * maps them to commands, and the web, which posts them.
  */
-final class TrajectoryRequests {
+public final class TrajectoryRequests {
 
     private TrajectoryRequests() {
     }
 
-    record ReferralRequest(@NotNull @Valid FamilyForm family,
+    public record ReferralRequest(@NotNull @Valid FamilyForm family,
                            @NotEmpty @Size(max = LIST_ITEMS) List<@NotNull @Valid ChildForm> children,
                            @NotNull @Valid ReferrerForm referrer,
                            @NotEmpty @Size(max = LIST_ITEMS) Set<@NotNull ReferralReason> reasons,
                            @NotNull LocalDate receivedOn,
                            Boolean newHelpQuestion) {
-
-        ReferFamilyCommand toCommand(String trajectoryId) {
-            return new ReferFamilyCommand(trajectoryId, receivedOn,
-                    new Family(blankToNull(family.reference()), family.name(), family.district(), family.language(),
-                            family.interpreterNeeded(), family.migrationGeneration()),
-                    children.stream().map(child -> new Child(child.name(), child.birthDate())).toList(),
-                    new Referrer(referrer.name(), referrer.organisation()),
-                    reasons, Boolean.TRUE.equals(newHelpQuestion));
-        }
     }
 
-    record FamilyForm(@Size(max = CODE) String reference,
+    public record FamilyForm(@Size(max = CODE) String reference,
                       @NotBlank @Size(max = NAME) String name,
                       @NotBlank @Size(max = CODE) String district,
                       @NotBlank @Size(max = CODE) String language,
@@ -61,78 +50,74 @@ final class TrajectoryRequests {
                       @NotNull MigrationGeneration migrationGeneration) {
     }
 
-    record ChildForm(@NotBlank @Size(max = NAME) String name, @NotNull LocalDate birthDate) {
+    public record ChildForm(@NotBlank @Size(max = NAME) String name, @NotNull LocalDate birthDate) {
     }
 
-    record ReferrerForm(@NotBlank @Size(max = NAME) String name,
+    public record ReferrerForm(@NotBlank @Size(max = NAME) String name,
                         @NotBlank @Size(max = NAME) String organisation) {
     }
 
-    record DeclineRequest(@NotNull LocalDate declinedOn, @NotBlank @Size(max = FREE_TEXT) String reason) {
+    public record DeclineRequest(@NotNull LocalDate declinedOn, @NotBlank @Size(max = FREE_TEXT) String reason) {
     }
 
-    record AssignmentRequest(@NotBlank @Size(max = IDENTIFIER) String coachId, @NotNull LocalDate assignedOn) {
+    public record AssignmentRequest(@NotBlank @Size(max = IDENTIFIER) String coachId, @NotNull LocalDate assignedOn) {
     }
 
-    record HomeVisitRequest(@NotNull LocalDate visitedOn, @NotNull Integer durationMinutes,
+    public record HomeVisitRequest(@NotNull LocalDate visitedOn, @NotNull Integer durationMinutes,
                             @NotNull Boolean interpreterUsed, @Size(max = FREE_TEXT) String summary) {
     }
 
-    record PhoneContactRequest(@NotNull LocalDate contactedOn, @NotNull Integer durationMinutes,
+    public record PhoneContactRequest(@NotNull LocalDate contactedOn, @NotNull Integer durationMinutes,
                                @Size(max = FREE_TEXT) String summary) {
     }
 
-    record PracticalSupportRequest(@NotNull LocalDate givenOn, @NotNull SupportKind kind,
+    public record PracticalSupportRequest(@NotNull LocalDate givenOn, @NotNull SupportKind kind,
                                    @NotNull Integer durationMinutes, @Size(max = FREE_TEXT) String notes) {
     }
 
-    record ProblemInventoryRequest(@NotNull LocalDate inventoriedOn,
+    public record ProblemInventoryRequest(@NotNull LocalDate inventoriedOn,
                                    @NotEmpty @Size(max = LIST_ITEMS) Set<@NotNull LifeDomain> problemDomains,
                                    @Size(max = FREE_TEXT) String notes) {
     }
 
-    record GoalRequest(@NotBlank @Size(max = FREE_TEXT) String description, @NotNull LifeDomain lifeDomain,
+    public record GoalRequest(@NotBlank @Size(max = FREE_TEXT) String description, @NotNull LifeDomain lifeDomain,
                        @NotNull LocalDate setOn) {
     }
 
-    record GoalEvaluationRequest(@NotNull GoalAttainment attainment, @NotNull LocalDate evaluatedOn) {
+    public record GoalEvaluationRequest(@NotNull GoalAttainment attainment, @NotNull LocalDate evaluatedOn) {
     }
 
-    record FamilyPlanRequest(@NotNull LocalDate agreedOn,
+    public record FamilyPlanRequest(@NotNull LocalDate agreedOn,
                              @Size(max = LIST_ITEMS) List<@NotBlank @Size(max = NAME) String> cosigningAgencies) {
     }
 
-    record AgencyReferralRequest(@NotBlank @Size(max = NAME) String agency, @NotNull LocalDate referredOn) {
+    public record AgencyReferralRequest(@NotBlank @Size(max = NAME) String agency, @NotNull LocalDate referredOn) {
     }
 
-    record WarmHandoverRequest(@NotNull LocalDate handedOverOn) {
+    public record WarmHandoverRequest(@NotNull LocalDate handedOverOn) {
     }
 
-    record CoordinationMeetingRequest(@NotNull LocalDate heldOn,
+    public record CoordinationMeetingRequest(@NotNull LocalDate heldOn,
                                       @NotEmpty @Size(max = LIST_ITEMS) List<@NotBlank @Size(max = NAME) String> agencies,
                                       @NotNull Boolean parentsPresent, @Size(max = FREE_TEXT) String notes) {
     }
 
-    record SafetyAssessmentRequest(@NotNull LocalDate assessedOn, @NotNull SafetyVerdict verdict,
+    public record SafetyAssessmentRequest(@NotNull LocalDate assessedOn, @NotNull SafetyVerdict verdict,
                                    @NotNull Boolean reportedToVeiligThuis, @Size(max = FREE_TEXT) String notes) {
     }
 
-    record ExtensionRequest(@NotNull LocalDate grantedOn, @NotNull Integer months,
+    public record ExtensionRequest(@NotNull LocalDate grantedOn, @NotNull Integer months,
                             @NotBlank @Size(max = FREE_TEXT) String reason) {
     }
 
-    record ClosureRequest(@NotNull LocalDate closedOn, @NotNull ClosureReason reason, Integer clientSatisfaction,
+    public record ClosureRequest(@NotNull LocalDate closedOn, @NotNull ClosureReason reason, Integer clientSatisfaction,
                           Integer referrerSatisfaction, @Size(max = CODE) String closingLetterLanguage) {
     }
 
-    record AftercareCallRequest(@NotNull LocalDate calledOn, @NotNull Wellbeing wellbeing,
+    public record AftercareCallRequest(@NotNull LocalDate calledOn, @NotNull Wellbeing wellbeing,
                                 @Size(max = FREE_TEXT) String notes) {
     }
 
-    record AftercareEndRequest(@NotNull LocalDate endedOn) {
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+    public record AftercareEndRequest(@NotNull LocalDate endedOn) {
     }
 }

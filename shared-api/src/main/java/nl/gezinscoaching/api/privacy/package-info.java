@@ -1,0 +1,2 @@
+/** The JSON body of the command service's erasure endpoint. */
+package nl.gezinscoaching.api.privacy;

@@ -1,0 +1,209 @@
+package nl.gezinscoaching.web.families;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.stringContainsInOrder;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.AssignmentRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.HomeVisitRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.WarmHandoverRequest;
+import nl.gezinscoaching.events.TextBounds;
+import nl.gezinscoaching.platform.ClockAutoConfiguration;
+import nl.gezinscoaching.web.services.CommandRefusal;
+import nl.gezinscoaching.web.services.CommandRefusal.FieldRefusal;
+import nl.gezinscoaching.web.services.CommandService;
+import nl.gezinscoaching.web.services.QueryService;
+import nl.gezinscoaching.web.services.QueryViews.FamilyHistory;
+import nl.gezinscoaching.web.services.QueryViews.HistoryEntry;
+import nl.gezinscoaching.web.services.QueryViews.MyFamilies;
+import nl.gezinscoaching.web.services.QueryViews.WaitingFamily;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The action forms of a family's page: offered by the trajectory's state, bound to the shared-api records,
+ * checked in the web and by the service, refusals shown next to their field with the typed values kept.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class FamilyFormsTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ClockAutoConfiguration.AMSTERDAM);
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    QueryService queries;
+
+    @MockitoBean
+    CommandService commands;
+
+    private static OidcLoginRequestPostProcessor anna() {
+        return oidcLogin().idToken(token -> token.subject("anna").claims(claims -> {
+            claims.put("preferred_username", "anna");
+            claims.put("resource_access", Map.of("gezinscoaching", Map.of("roles", List.of("coach"))));
+            claims.put("coach_id", "anna");
+            claims.put("cluster", "Noord");
+        }));
+    }
+
+    private static HistoryEntry entry(long sequence, String type, Map<String, Object> data) {
+        return new HistoryEntry(sequence, type, TODAY.minusDays(10), Instant.now(), "sanne", data);
+    }
+
+    private static FamilyHistory assigned() {
+        return new FamilyHistory("t-1", List.of(
+                entry(0, "FamilyReferred", Map.of("family", Map.of("name", "Familie Jansen", "district", "Escamp"))),
+                entry(1, "CoachAssigned", Map.of()),
+                entry(2, "FamilyReferredToAgency", Map.of("agencyReferralId", "r-1", "agency", "GGZ"))));
+    }
+
+    @Test
+    void theFamilysPageOffersTheFormsItsStateAllowsWithLabelsBoundsAndAKey() throws Exception {
+        given(queries.history("t-1")).willReturn(assigned());
+
+        mvc.perform(get("/trajectories/t-1").with(anna()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(stringContainsInOrder("Vastleggen", "Huisbezoek",
+                        "action=\"/trajectories/t-1/home-visit\"", "name=\"idempotencyKey\"",
+                        "<label for=\"home-visit-visitedOn\">Datum van het bezoek</label>",
+                        "value=\"" + TODAY + "\"", "required", "max=\"" + TODAY + "\"",
+                        "<label for=\"home-visit-durationMinutes\">Duur in minuten</label>",
+                        "maxlength=\"" + TextBounds.FREE_TEXT + "\"", "Warme overdracht", "GGZ", "Afsluiting")))
+                .andExpect(content().string(not(containsString("Gezinsplan vastleggen"))))
+                .andExpect(content().string(not(containsString("Nazorggesprek vastleggen"))))
+                .andExpect(content().string(not(containsString("??"))));
+    }
+
+    @Test
+    void aRecordedHomeVisitIsPostedAsTheSharedRecordWithItsKeyAndRedirectsBackWithAMessage() throws Exception {
+        mvc.perform(post("/trajectories/t-1/home-visit").with(anna()).with(csrf())
+                        .param("idempotencyKey", "k-1").param("visitedOn", TODAY.toString())
+                        .param("durationMinutes", "45").param("interpreterUsed", "true").param("summary", "Goed gesprek"))
+                .andExpect(redirectedUrl("/trajectories/t-1"))
+                .andExpect(flash().attribute("recorded", "home-visit"));
+
+        verify(commands).record(eq("/api/trajectories/{id}/home-visits"),
+                eq(new HomeVisitRequest(TODAY, 45, true, "Goed gesprek")), eq("k-1"), eq("t-1"), any());
+    }
+
+    @Test
+    void aFieldLeftEmptyIsRefusedInTheWebNextToItsFieldKeepingWhatWasTyped() throws Exception {
+        given(queries.history("t-1")).willReturn(assigned());
+
+        mvc.perform(post("/trajectories/t-1/home-visit").with(anna()).with(csrf())
+                        .param("idempotencyKey", "k-1").param("visitedOn", TODAY.toString())
+                        .param("durationMinutes", "").param("interpreterUsed", "false").param("summary", "Mijn notitie"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(stringContainsInOrder("home-visit-durationMinutes",
+                        "aria-invalid=\"true\"", "id=\"home-visit-durationMinutes-error\"", "Vul dit veld in.",
+                        "Mijn notitie")));
+        verify(commands, never()).record(anyString(), any(), any(), any(), any());
+    }
+
+    @Test
+    void theServicesRefusalIsShownInDutchNextToItsFieldKeepingWhatWasTyped() throws Exception {
+        given(queries.history("t-1")).willReturn(assigned());
+        willThrow(new CommandRefusal(null, List.of(new FieldRefusal("visitedOn", "not-in-future"))))
+                .given(commands).record(anyString(), any(), any(), any(), any());
+
+        mvc.perform(post("/trajectories/t-1/home-visit").with(anna()).with(csrf())
+                        .param("idempotencyKey", "k-1").param("visitedOn", TODAY.plusDays(3).toString())
+                        .param("durationMinutes", "50").param("interpreterUsed", "false").param("summary", "Mijn notitie"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(stringContainsInOrder("value=\"" + TODAY.plusDays(3) + "\"",
+                        "Deze datum mag niet in de toekomst liggen.", "value=\"50\"", "Mijn notitie")));
+    }
+
+    @Test
+    void aStateConflictIsShownAtTheTopOfItsForm() throws Exception {
+        given(queries.history("t-1")).willReturn(assigned());
+        willThrow(new CommandRefusal("warm-handover-already-done", List.of()))
+                .given(commands).record(anyString(), any(), any(), any(), any());
+
+        mvc.perform(post("/trajectories/t-1/warm-handover").with(anna()).with(csrf())
+                        .param("idempotencyKey", "k-2").param("agencyReferralId", "r-1")
+                        .param("handedOverOn", TODAY.toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(stringContainsInOrder("role=\"alert\"",
+                        "De warme overdracht is al vastgelegd.")));
+        verify(commands).record(eq("/api/trajectories/{id}/agency-referrals/{ref}/warm-handover"),
+                eq(new WarmHandoverRequest(TODAY)), eq("k-2"), eq("t-1"), eq("r-1"));
+    }
+
+    @Test
+    void aClosedTrajectoryOffersOnlyAftercare() throws Exception {
+        given(queries.history("t-1")).willReturn(new FamilyHistory("t-1", List.of(
+                entry(0, "FamilyReferred", Map.of()), entry(1, "CoachAssigned", Map.of()),
+                entry(2, "TrajectoryClosed", Map.of()))));
+
+        mvc.perform(get("/trajectories/t-1").with(anna()))
+                .andExpect(content().string(stringContainsInOrder("Nazorggesprek vastleggen", "Nazorg beëindigen")))
+                .andExpect(content().string(not(containsString("Huisbezoek vastleggen"))));
+    }
+
+    @Test
+    void aSeniorCoachAssignsAWaitingFamilyFromHerListAndAnUnknownCoachIsShownInTheForm() throws Exception {
+        OidcLoginRequestPostProcessor sanne = oidcLogin().idToken(token -> token.subject("sanne").claims(claims -> {
+            claims.put("preferred_username", "sanne");
+            claims.put("resource_access", Map.of("gezinscoaching", Map.of("roles", List.of("senior_coach"))));
+            claims.put("coach_id", "sanne");
+            claims.put("cluster", "Noord");
+        }));
+        given(queries.myFamilies()).willReturn(new MyFamilies(TODAY, List.of(), List.of(),
+                List.of(new WaitingFamily("t-9", "Familie Yilmaz", "Laak", TODAY.minusDays(6), 6))));
+
+        mvc.perform(get("/").with(sanne))
+                .andExpect(content().string(stringContainsInOrder("Wachtlijst", "Familie Yilmaz toewijzen",
+                        "action=\"/trajectories/t-9/assignment\"", "name=\"idempotencyKey\"",
+                        "<label for=\"assignment-t-9-coachId\">Coach (gebruikersnaam)</label>",
+                        "value=\"" + TODAY + "\"")));
+
+        mvc.perform(post("/trajectories/t-9/assignment").with(sanne).with(csrf()).param("idempotencyKey", "k-9")
+                        .param("coachId", "anna").param("assignedOn", TODAY.toString()))
+                .andExpect(redirectedUrl("/"))
+                .andExpect(flash().attribute("recorded", "assignment"));
+        verify(commands).record(eq("/api/trajectories/{id}/assignment"), eq(new AssignmentRequest("anna", TODAY)),
+                eq("k-9"), eq("t-9"));
+
+        willThrow(new CommandRefusal("unknown-coach", List.of()))
+                .given(commands).record(anyString(), any(), any(), any());
+        mvc.perform(post("/trajectories/t-9/assignment").with(sanne).with(csrf()).param("idempotencyKey", "k-10")
+                        .param("coachId", "anne").param("assignedOn", TODAY.toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(stringContainsInOrder("Er is geen coach met deze gebruikersnaam.",
+                        "value=\"anne\"")));
+    }
+
+    @Test
+    void aFormWithoutTheCsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/trajectories/t-1/home-visit").with(anna()).param("visitedOn", TODAY.toString()))
+                .andExpect(status().isForbidden());
+        verify(commands, never()).record(anyString(), any(), any(), any(), any());
+    }
+}

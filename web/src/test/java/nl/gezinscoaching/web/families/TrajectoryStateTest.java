@@ -1,0 +1,70 @@
+package nl.gezinscoaching.web.families;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import nl.gezinscoaching.web.services.QueryViews.FamilyHistory;
+import nl.gezinscoaching.web.services.QueryViews.HistoryEntry;
+import org.junit.jupiter.api.Test;
+
+class TrajectoryStateTest {
+
+    private static FamilyHistory history(Object... typesAndData) {
+        List<HistoryEntry> events = new ArrayList<>();
+        for (int i = 0; i < typesAndData.length; i++) {
+            String type = (String) typesAndData[i];
+            @SuppressWarnings("unchecked")
+            Map<String, Object> data = i + 1 < typesAndData.length && typesAndData[i + 1] instanceof Map<?, ?> map
+                    ? (Map<String, Object>) typesAndData[++i] : Map.of();
+            events.add(new HistoryEntry(events.size(), type, LocalDate.of(2026, 11, 1), Instant.EPOCH, "anna", data));
+        }
+        return new FamilyHistory("t-1", events);
+    }
+
+    @Test
+    void aReferralWaitingForACoachOffersTheCoachNothing() {
+        assertThat(TrajectoryState.of(history("FamilyReferred")).allowed()).isEmpty();
+    }
+
+    @Test
+    void anAssignedTrajectoryOffersContactsGoalsReferralAndClosureButNoPlanBeforeAGoal() {
+        assertThat(TrajectoryState.of(history("FamilyReferred", "CoachAssigned")).allowed()).containsExactly(
+                FamilyAction.HOME_VISIT, FamilyAction.PHONE_CONTACT, FamilyAction.GOAL, FamilyAction.AGENCY_REFERRAL,
+                FamilyAction.CLOSURE);
+        assertThat(TrajectoryState.of(history("FamilyReferred", "CoachAssigned", "GoalSet")).allowed())
+                .contains(FamilyAction.FAMILY_PLAN);
+    }
+
+    @Test
+    void aWarmHandoverIsOfferedForEachAgencyReferralWithoutOne() {
+        TrajectoryState open = TrajectoryState.of(history("FamilyReferred", "CoachAssigned",
+                "FamilyReferredToAgency", Map.of("agencyReferralId", "r-1", "agency", "GGZ"),
+                "FamilyReferredToAgency", Map.of("agencyReferralId", "r-2", "agency", "Schuldhulp"),
+                "WarmHandoverDone", Map.of("agencyReferralId", "r-1")));
+
+        assertThat(open.allowed()).contains(FamilyAction.WARM_HANDOVER);
+        assertThat(open.openAgencyReferrals()).containsExactly(Map.entry("r-2", "Schuldhulp"));
+        assertThat(TrajectoryState.of(history("FamilyReferred", "CoachAssigned",
+                "FamilyReferredToAgency", Map.of("agencyReferralId", "r-1", "agency", "GGZ"),
+                "WarmHandoverDone", Map.of("agencyReferralId", "r-1"))).allowed())
+                .doesNotContain(FamilyAction.WARM_HANDOVER);
+    }
+
+    @Test
+    void afterTheClosureOnlyAftercareIsOfferedAndAfterItsEndNothing() {
+        assertThat(TrajectoryState.of(history("FamilyReferred", "CoachAssigned", "TrajectoryClosed")).allowed())
+                .containsExactly(FamilyAction.AFTERCARE_CALL, FamilyAction.AFTERCARE_END);
+        assertThat(TrajectoryState.of(history("FamilyReferred", "CoachAssigned", "TrajectoryClosed",
+                "AftercareEnded")).allowed()).isEmpty();
+    }
+
+    @Test
+    void aTrajectoryClosedFromTheWaitingListHasNoAftercareAndADeclinedOneNothing() {
+        assertThat(TrajectoryState.of(history("FamilyReferred", "TrajectoryClosed")).allowed()).isEmpty();
+        assertThat(TrajectoryState.of(history("FamilyReferred", "ReferralDeclined")).allowed()).isEmpty();
+    }
+}
