@@ -16,11 +16,15 @@ import nl.gezinscoaching.api.trajectory.TrajectoryRequests.FamilyPlanRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.GoalRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.HomeVisitRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.PhoneContactRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.PracticalSupportRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.SafetyAssessmentRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.WarmHandoverRequest;
 import nl.gezinscoaching.events.DateBounds;
 import nl.gezinscoaching.events.TextBounds;
 import nl.gezinscoaching.events.aftercare.Wellbeing;
+import nl.gezinscoaching.events.contact.SupportKind;
 import nl.gezinscoaching.events.plan.LifeDomain;
+import nl.gezinscoaching.events.safety.SafetyVerdict;
 import nl.gezinscoaching.events.trajectory.ClosureReason;
 import nl.gezinscoaching.web.services.CommandRefusal;
 import nl.gezinscoaching.web.services.CommandService;
@@ -94,6 +98,14 @@ class FamilyController {
         return submit(trajectoryId, FamilyAction.PHONE_CONTACT, form, errors, params, model, redirect);
     }
 
+    @PostMapping("/trajectories/{trajectoryId}/practical-support")
+    String practicalSupport(@PathVariable String trajectoryId,
+                            @Valid @ModelAttribute("form") PracticalSupportRequest form, BindingResult errors,
+                            @RequestParam MultiValueMap<String, String> params, Model model,
+                            RedirectAttributes redirect) {
+        return submit(trajectoryId, FamilyAction.PRACTICAL_SUPPORT, form, errors, params, model, redirect);
+    }
+
     @PostMapping("/trajectories/{trajectoryId}/goal")
     String goal(@PathVariable String trajectoryId, @Valid @ModelAttribute("form") GoalRequest form,
                 BindingResult errors, @RequestParam MultiValueMap<String, String> params, Model model,
@@ -120,6 +132,14 @@ class FamilyController {
                         BindingResult errors, @RequestParam MultiValueMap<String, String> params, Model model,
                         RedirectAttributes redirect) {
         return submit(trajectoryId, FamilyAction.WARM_HANDOVER, form, errors, params, model, redirect);
+    }
+
+    @PostMapping("/trajectories/{trajectoryId}/safety-assessment")
+    String safetyAssessment(@PathVariable String trajectoryId,
+                            @Valid @ModelAttribute("form") SafetyAssessmentRequest form, BindingResult errors,
+                            @RequestParam MultiValueMap<String, String> params, Model model,
+                            RedirectAttributes redirect) {
+        return submit(trajectoryId, FamilyAction.SAFETY_ASSESSMENT, form, errors, params, model, redirect);
     }
 
     @PostMapping("/trajectories/{trajectoryId}/closure")
@@ -176,10 +196,11 @@ class FamilyController {
         for (FamilyAction action : state.allowed()) {
             Map<String, String> defaults = new HashMap<>();
             for (String date : List.of("visitedOn", "contactedOn", "setOn", "agreedOn", "referredOn", "handedOverOn",
-                    "closedOn", "calledOn", "endedOn")) {
+                    "closedOn", "calledOn", "endedOn", "givenOn", "assessedOn")) {
                 defaults.put(date, today);
             }
             defaults.put("interpreterUsed", "false");
+            defaults.put("reportedToVeiligThuis", "false");
             forms.put(action.slug(), new FormView(action.slug(), newKey(), defaults, Map.of(), null));
         }
         if (failed != null) {
@@ -197,6 +218,8 @@ class FamilyController {
         model.addAttribute("lifeDomains", LifeDomain.values());
         model.addAttribute("closureReasons", ClosureReason.values());
         model.addAttribute("wellbeings", Wellbeing.values());
+        model.addAttribute("supportKinds", SupportKind.values());
+        model.addAttribute("safetyVerdicts", SafetyVerdict.values());
         return "families/family";
     }
 

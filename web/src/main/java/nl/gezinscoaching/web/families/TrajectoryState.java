@@ -50,8 +50,9 @@ record TrajectoryState(Stage stage, boolean coached, int goals, Map<String, Stri
         Set<FamilyAction> allowed = EnumSet.noneOf(FamilyAction.class);
         switch (stage) {
             case ACTIVE -> {
-                allowed.addAll(EnumSet.of(FamilyAction.HOME_VISIT, FamilyAction.PHONE_CONTACT, FamilyAction.GOAL,
-                        FamilyAction.AGENCY_REFERRAL, FamilyAction.CLOSURE));
+                allowed.addAll(EnumSet.of(FamilyAction.HOME_VISIT, FamilyAction.PHONE_CONTACT,
+                        FamilyAction.PRACTICAL_SUPPORT, FamilyAction.GOAL, FamilyAction.AGENCY_REFERRAL,
+                        FamilyAction.SAFETY_ASSESSMENT, FamilyAction.CLOSURE));
                 if (goals > 0) {
                     allowed.add(FamilyAction.FAMILY_PLAN);
                 }

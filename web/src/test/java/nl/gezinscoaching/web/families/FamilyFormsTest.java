@@ -25,8 +25,12 @@ import java.util.List;
 import java.util.Map;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.AssignmentRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.HomeVisitRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.PracticalSupportRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.SafetyAssessmentRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.WarmHandoverRequest;
 import nl.gezinscoaching.events.TextBounds;
+import nl.gezinscoaching.events.contact.SupportKind;
+import nl.gezinscoaching.events.safety.SafetyVerdict;
 import nl.gezinscoaching.platform.ClockAutoConfiguration;
 import nl.gezinscoaching.web.services.CommandRefusal;
 import nl.gezinscoaching.web.services.CommandRefusal.FieldRefusal;
@@ -204,6 +208,78 @@ class FamilyFormsTest {
     void aFormWithoutTheCsrfTokenIsRefused() throws Exception {
         mvc.perform(post("/trajectories/t-1/home-visit").with(anna()).param("visitedOn", TODAY.toString()))
                 .andExpect(status().isForbidden());
+        verify(commands, never()).record(anyString(), any(), any(), any(), any());
+    }
+
+    @Test
+    void practicalSupportIsOfferedLabelledAndPostedAsTheSharedRecord() throws Exception {
+        given(queries.history("t-1")).willReturn(assigned());
+        mvc.perform(get("/trajectories/t-1").with(anna()))
+                .andExpect(content().string(stringContainsInOrder("Praktische ondersteuning",
+                        "action=\"/trajectories/t-1/practical-support\"",
+                        "<label for=\"practical-support-givenOn\">Datum van de ondersteuning</label>",
+                        "<label for=\"practical-support-kind\">Soort ondersteuning</label>",
+                        "Meegaan naar een afspraak",
+                        "<label for=\"practical-support-durationMinutes\">Duur in minuten</label>",
+                        "<label for=\"practical-support-notes\">Notities (optioneel)</label>",
+                        "maxlength=\"" + TextBounds.FREE_TEXT + "\"")));
+
+        mvc.perform(post("/trajectories/t-1/practical-support").with(anna()).with(csrf())
+                        .param("idempotencyKey", "k-2").param("givenOn", TODAY.toString())
+                        .param("kind", "ADMINISTRATION").param("durationMinutes", "30").param("notes", "Formulieren"))
+                .andExpect(redirectedUrl("/trajectories/t-1"))
+                .andExpect(flash().attribute("recorded", "practical-support"));
+
+        verify(commands).record(eq("/api/trajectories/{id}/practical-support"),
+                eq(new PracticalSupportRequest(TODAY, SupportKind.ADMINISTRATION, 30, "Formulieren")), eq("k-2"),
+                eq("t-1"), any());
+    }
+
+    @Test
+    void practicalSupportWithoutAKindIsRefusedNextToTheKindField() throws Exception {
+        given(queries.history("t-1")).willReturn(assigned());
+
+        mvc.perform(post("/trajectories/t-1/practical-support").with(anna()).with(csrf())
+                        .param("idempotencyKey", "k-2").param("givenOn", TODAY.toString())
+                        .param("kind", "").param("durationMinutes", "30").param("notes", "Mijn notitie"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(stringContainsInOrder("practical-support-kind", "aria-invalid=\"true\"",
+                        "id=\"practical-support-kind-error\"", "Vul dit veld in.", "value=\"30\"", "Mijn notitie")));
+        verify(commands, never()).record(anyString(), any(), any(), any(), any());
+    }
+
+    @Test
+    void aSafetyAssessmentIsOfferedLabelledAndPostedAsTheSharedRecord() throws Exception {
+        given(queries.history("t-1")).willReturn(assigned());
+        mvc.perform(get("/trajectories/t-1").with(anna()))
+                .andExpect(content().string(stringContainsInOrder("Veiligheidsinschatting",
+                        "action=\"/trajectories/t-1/safety-assessment\"",
+                        "<label for=\"safety-assessment-assessedOn\">Datum van de inschatting</label>",
+                        "<label for=\"safety-assessment-verdict\">Oordeel over de veiligheid</label>", "Onveilig",
+                        "<legend>Gemeld bij Veilig Thuis?</legend>",
+                        "<label for=\"safety-assessment-notes\">Notities (optioneel)</label>")));
+
+        mvc.perform(post("/trajectories/t-1/safety-assessment").with(anna()).with(csrf())
+                        .param("idempotencyKey", "k-3").param("assessedOn", TODAY.toString())
+                        .param("verdict", "CONCERNS").param("reportedToVeiligThuis", "true").param("notes", "Overleg"))
+                .andExpect(redirectedUrl("/trajectories/t-1"))
+                .andExpect(flash().attribute("recorded", "safety-assessment"));
+
+        verify(commands).record(eq("/api/trajectories/{id}/safety-assessments"),
+                eq(new SafetyAssessmentRequest(TODAY, SafetyVerdict.CONCERNS, true, "Overleg")), eq("k-3"),
+                eq("t-1"), any());
+    }
+
+    @Test
+    void aSafetyAssessmentWithAnUnknownVerdictIsRefusedNextToTheVerdictField() throws Exception {
+        given(queries.history("t-1")).willReturn(assigned());
+
+        mvc.perform(post("/trajectories/t-1/safety-assessment").with(anna()).with(csrf())
+                        .param("idempotencyKey", "k-3").param("assessedOn", TODAY.toString())
+                        .param("verdict", "MAYBE").param("reportedToVeiligThuis", "false").param("notes", "Mijn notitie"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(stringContainsInOrder("safety-assessment-verdict", "aria-invalid=\"true\"",
+                        "id=\"safety-assessment-verdict-error\"", "Deze waarde klopt niet.", "Mijn notitie")));
         verify(commands, never()).record(anyString(), any(), any(), any(), any());
     }
 }
