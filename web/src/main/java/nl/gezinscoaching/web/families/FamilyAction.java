@@ -6,9 +6,11 @@ enum FamilyAction {
     PHONE_CONTACT("phone-contact", "/api/trajectories/{id}/phone-contacts"),
     PRACTICAL_SUPPORT("practical-support", "/api/trajectories/{id}/practical-support"),
     GOAL("goal", "/api/trajectories/{id}/goals"),
+    GOAL_EVALUATION("goal-evaluation", "/api/trajectories/{id}/goals/{goal}/evaluation", "goalId"),
     FAMILY_PLAN("family-plan", "/api/trajectories/{id}/family-plan"),
     AGENCY_REFERRAL("agency-referral", "/api/trajectories/{id}/agency-referrals"),
-    WARM_HANDOVER("warm-handover", "/api/trajectories/{id}/agency-referrals/{ref}/warm-handover"),
+    WARM_HANDOVER("warm-handover", "/api/trajectories/{id}/agency-referrals/{ref}/warm-handover",
+            "agencyReferralId"),
     SAFETY_ASSESSMENT("safety-assessment", "/api/trajectories/{id}/safety-assessments"),
     CLOSURE("closure", "/api/trajectories/{id}/closure"),
     AFTERCARE_CALL("aftercare-call", "/api/trajectories/{id}/aftercare-calls"),
@@ -16,10 +18,16 @@ enum FamilyAction {
 
     private final String slug;
     private final String endpoint;
+    private final String subjectField;
 
     FamilyAction(String slug, String endpoint) {
+        this(slug, endpoint, null);
+    }
+
+    FamilyAction(String slug, String endpoint, String subjectField) {
         this.slug = slug;
         this.endpoint = endpoint;
+        this.subjectField = subjectField;
     }
 
     /** The path segment of the web's form ({@code /trajectories/{id}/home-visit}) and its message keys. */
@@ -29,5 +37,10 @@ enum FamilyAction {
 
     String endpoint() {
         return endpoint;
+    }
+
+    /** The form field naming the endpoint's second path variable (the goal, the agency referral), or null. */
+    String subjectField() {
+        return subjectField;
     }
 }

@@ -13,6 +13,7 @@ import nl.gezinscoaching.api.trajectory.TrajectoryRequests.AftercareEndRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.AgencyReferralRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.ClosureRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.FamilyPlanRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.GoalEvaluationRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.GoalRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.HomeVisitRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.PhoneContactRequest;
@@ -23,6 +24,7 @@ import nl.gezinscoaching.events.DateBounds;
 import nl.gezinscoaching.events.TextBounds;
 import nl.gezinscoaching.events.aftercare.Wellbeing;
 import nl.gezinscoaching.events.contact.SupportKind;
+import nl.gezinscoaching.events.plan.GoalAttainment;
 import nl.gezinscoaching.events.plan.LifeDomain;
 import nl.gezinscoaching.events.safety.SafetyVerdict;
 import nl.gezinscoaching.events.trajectory.ClosureReason;
@@ -113,6 +115,13 @@ class FamilyController {
         return submit(trajectoryId, FamilyAction.GOAL, form, errors, params, model, redirect);
     }
 
+    @PostMapping("/trajectories/{trajectoryId}/goal-evaluation")
+    String goalEvaluation(@PathVariable String trajectoryId, @Valid @ModelAttribute("form") GoalEvaluationRequest form,
+                          BindingResult errors, @RequestParam MultiValueMap<String, String> params, Model model,
+                          RedirectAttributes redirect) {
+        return submit(trajectoryId, FamilyAction.GOAL_EVALUATION, form, errors, params, model, redirect);
+    }
+
     @PostMapping("/trajectories/{trajectoryId}/family-plan")
     String familyPlan(@PathVariable String trajectoryId, @Valid @ModelAttribute("form") FamilyPlanRequest form,
                       BindingResult errors, @RequestParam MultiValueMap<String, String> params, Model model,
@@ -167,8 +176,13 @@ class FamilyController {
                           MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
         Map<String, String> typed = new LinkedHashMap<>();
         params.forEach((name, values) -> typed.put(name, String.join(", ", values)));
-        if (binding.hasErrors()) {
+        String subject = action.subjectField() == null ? null : params.getFirst(action.subjectField());
+        boolean subjectMissing = action.subjectField() != null && (subject == null || subject.isBlank());
+        if (binding.hasErrors() || subjectMissing) {
             Map<String, String> errors = new LinkedHashMap<>();
+            if (subjectMissing) {
+                errors.put(action.subjectField(), "required");
+            }
             for (FieldError error : binding.getFieldErrors()) {
                 errors.putIfAbsent(error.getField(), rule(error.getCode()));
             }
@@ -176,8 +190,7 @@ class FamilyController {
                     errors.isEmpty() ? "invalid" : null));
         }
         try {
-            commands.record(action.endpoint(), form, params.getFirst("idempotencyKey"), trajectoryId,
-                    params.getFirst("agencyReferralId"));
+            commands.record(action.endpoint(), form, params.getFirst("idempotencyKey"), trajectoryId, subject);
         } catch (CommandRefusal refusal) {
             Map<String, String> errors = new LinkedHashMap<>();
             refusal.fields().forEach(field -> errors.putIfAbsent(field.field(), field.rule()));
@@ -196,7 +209,7 @@ class FamilyController {
         for (FamilyAction action : state.allowed()) {
             Map<String, String> defaults = new HashMap<>();
             for (String date : List.of("visitedOn", "contactedOn", "setOn", "agreedOn", "referredOn", "handedOverOn",
-                    "closedOn", "calledOn", "endedOn", "givenOn", "assessedOn")) {
+                    "closedOn", "calledOn", "endedOn", "givenOn", "assessedOn", "evaluatedOn")) {
                 defaults.put(date, today);
             }
             defaults.put("interpreterUsed", "false");
@@ -219,6 +232,7 @@ class FamilyController {
         model.addAttribute("closureReasons", ClosureReason.values());
         model.addAttribute("wellbeings", Wellbeing.values());
         model.addAttribute("supportKinds", SupportKind.values());
+        model.addAttribute("attainments", GoalAttainment.values());
         model.addAttribute("safetyVerdicts", SafetyVerdict.values());
         return "families/family";
     }

@@ -1,5 +1,6 @@
 package nl.gezinscoaching.web.families;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,8 +15,10 @@ import nl.gezinscoaching.web.services.QueryViews.HistoryEntry;
  *
  * @param stage                 WAITING (no coach yet), ACTIVE, CLOSED (aftercare), AFTERCARE_ENDED, DECLINED
  * @param openAgencyReferrals   agency referral id to agency, for those without warm handover
+ * @param unevaluatedGoals      goal id to description (empty once erased), for goals not yet evaluated
  */
-record TrajectoryState(Stage stage, boolean coached, int goals, Map<String, String> openAgencyReferrals) {
+record TrajectoryState(Stage stage, boolean coached, int goals, Map<String, String> openAgencyReferrals,
+                       Map<String, String> unevaluatedGoals) {
 
     enum Stage { WAITING, ACTIVE, CLOSED, AFTERCARE_ENDED, DECLINED }
 
@@ -24,6 +27,7 @@ record TrajectoryState(Stage stage, boolean coached, int goals, Map<String, Stri
         boolean coached = false;
         int goals = 0;
         Map<String, String> open = new LinkedHashMap<>();
+        Map<String, String> unevaluated = new LinkedHashMap<>();
         for (HistoryEntry entry : history.events()) {
             switch (entry.type()) {
                 case "CoachAssigned", "CoachReassigned" -> {
@@ -35,14 +39,19 @@ record TrajectoryState(Stage stage, boolean coached, int goals, Map<String, Stri
                 case "ReferralDeclined" -> stage = Stage.DECLINED;
                 case "TrajectoryClosed" -> stage = Stage.CLOSED;
                 case "AftercareEnded" -> stage = Stage.AFTERCARE_ENDED;
-                case "GoalSet" -> goals++;
+                case "GoalSet" -> {
+                    goals++;
+                    unevaluated.put(text(entry, "goalId"), text(entry, "description"));
+                }
+                case "GoalEvaluated" -> unevaluated.remove(text(entry, "goalId"));
                 case "FamilyReferredToAgency" -> open.put(text(entry, "agencyReferralId"), text(entry, "agency"));
                 case "WarmHandoverDone" -> open.remove(text(entry, "agencyReferralId"));
                 default -> {
                 }
             }
         }
-        return new TrajectoryState(stage, coached, goals, Map.copyOf(open));
+        return new TrajectoryState(stage, coached, goals, Collections.unmodifiableMap(open),
+                Collections.unmodifiableMap(unevaluated));
     }
 
     /** The forms the page shows, in the order of the page. */
@@ -55,6 +64,9 @@ record TrajectoryState(Stage stage, boolean coached, int goals, Map<String, Stri
                         FamilyAction.SAFETY_ASSESSMENT, FamilyAction.CLOSURE));
                 if (goals > 0) {
                     allowed.add(FamilyAction.FAMILY_PLAN);
+                }
+                if (!unevaluatedGoals.isEmpty()) {
+                    allowed.add(FamilyAction.GOAL_EVALUATION);
                 }
                 if (!openAgencyReferrals.isEmpty()) {
                     allowed.add(FamilyAction.WARM_HANDOVER);

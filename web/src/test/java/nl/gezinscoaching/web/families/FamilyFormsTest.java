@@ -24,12 +24,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.AssignmentRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.GoalEvaluationRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.HomeVisitRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.PracticalSupportRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.SafetyAssessmentRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.WarmHandoverRequest;
 import nl.gezinscoaching.events.TextBounds;
 import nl.gezinscoaching.events.contact.SupportKind;
+import nl.gezinscoaching.events.plan.GoalAttainment;
 import nl.gezinscoaching.events.safety.SafetyVerdict;
 import nl.gezinscoaching.platform.ClockAutoConfiguration;
 import nl.gezinscoaching.web.services.CommandRefusal;
@@ -280,6 +282,65 @@ class FamilyFormsTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(stringContainsInOrder("safety-assessment-verdict", "aria-invalid=\"true\"",
                         "id=\"safety-assessment-verdict-error\"", "Deze waarde klopt niet.", "Mijn notitie")));
+        verify(commands, never()).record(anyString(), any(), any(), any(), any());
+    }
+
+    private static FamilyHistory withGoals() {
+        return new FamilyHistory("t-1", List.of(
+                entry(0, "FamilyReferred", Map.of("family", Map.of("name", "Familie Jansen", "district", "Escamp"))),
+                entry(1, "CoachAssigned", Map.of()),
+                entry(2, "GoalSet", Map.of("goalId", "g-1", "description", "Schulden op orde")),
+                entry(3, "GoalSet", Map.of("goalId", "g-2", "description", "Werk vinden")),
+                entry(4, "GoalEvaluated", Map.of("goalId", "g-1"))));
+    }
+
+    @Test
+    void aGoalEvaluationOffersTheGoalsNotYetEvaluatedAndPostsTheAttainmentForTheChosenGoal() throws Exception {
+        given(queries.history("t-1")).willReturn(withGoals());
+        mvc.perform(get("/trajectories/t-1").with(anna()))
+                .andExpect(content().string(stringContainsInOrder("Evaluatie van een doel",
+                        "action=\"/trajectories/t-1/goal-evaluation\"",
+                        "<label for=\"goal-evaluation-goalId\">Doel</label>", "value=\"g-2\"", "Werk vinden",
+                        "<label for=\"goal-evaluation-attainment\">In hoeverre is het doel bereikt?</label>",
+                        "Gedeeltelijk bereikt",
+                        "<label for=\"goal-evaluation-evaluatedOn\">Datum van de evaluatie</label>")))
+                .andExpect(content().string(not(containsString("value=\"g-1\""))))
+                .andExpect(content().string(not(containsString("??"))));
+
+        mvc.perform(post("/trajectories/t-1/goal-evaluation").with(anna()).with(csrf())
+                        .param("idempotencyKey", "k-4").param("goalId", "g-2").param("attainment", "PARTLY")
+                        .param("evaluatedOn", TODAY.toString()))
+                .andExpect(redirectedUrl("/trajectories/t-1"))
+                .andExpect(flash().attribute("recorded", "goal-evaluation"));
+
+        verify(commands).record(eq("/api/trajectories/{id}/goals/{goal}/evaluation"),
+                eq(new GoalEvaluationRequest(GoalAttainment.PARTLY, TODAY)), eq("k-4"), eq("t-1"), eq("g-2"));
+    }
+
+    @Test
+    void aGoalEvaluationWithoutAnAttainmentIsRefusedNextToItsFieldKeepingTheChosenGoal() throws Exception {
+        given(queries.history("t-1")).willReturn(withGoals());
+
+        mvc.perform(post("/trajectories/t-1/goal-evaluation").with(anna()).with(csrf())
+                        .param("idempotencyKey", "k-4").param("goalId", "g-2").param("attainment", "")
+                        .param("evaluatedOn", TODAY.toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(stringContainsInOrder("value=\"g-2\"", "selected=\"selected\">Werk vinden",
+                        "goal-evaluation-attainment", "aria-invalid=\"true\"",
+                        "id=\"goal-evaluation-attainment-error\"", "Vul dit veld in.")));
+        verify(commands, never()).record(anyString(), any(), any(), any(), any());
+    }
+
+    @Test
+    void aGoalEvaluationWithoutAGoalIsRefusedNextToTheGoalField() throws Exception {
+        given(queries.history("t-1")).willReturn(withGoals());
+
+        mvc.perform(post("/trajectories/t-1/goal-evaluation").with(anna()).with(csrf())
+                        .param("idempotencyKey", "k-4").param("attainment", "FULLY")
+                        .param("evaluatedOn", TODAY.toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(stringContainsInOrder("id=\"goal-evaluation-goalId\"",
+                        "aria-invalid=\"true\"", "id=\"goal-evaluation-goalId-error\"", "Vul dit veld in.")));
         verify(commands, never()).record(anyString(), any(), any(), any(), any());
     }
 }

@@ -55,6 +55,21 @@ class TrajectoryStateTest {
     }
 
     @Test
+    void aGoalEvaluationIsOfferedForEachGoalNotYetEvaluated() {
+        TrajectoryState open = TrajectoryState.of(history("FamilyReferred", "CoachAssigned",
+                "GoalSet", Map.of("goalId", "g-1", "description", "Schulden op orde"),
+                "GoalSet", Map.of("goalId", "g-2", "description", "Werk vinden"),
+                "GoalEvaluated", Map.of("goalId", "g-1")));
+
+        assertThat(open.allowed()).contains(FamilyAction.GOAL_EVALUATION);
+        assertThat(open.unevaluatedGoals()).containsExactly(Map.entry("g-2", "Werk vinden"));
+        assertThat(TrajectoryState.of(history("FamilyReferred", "CoachAssigned",
+                "GoalSet", Map.of("goalId", "g-1", "description", "Schulden op orde"),
+                "GoalEvaluated", Map.of("goalId", "g-1"))).allowed())
+                .doesNotContain(FamilyAction.GOAL_EVALUATION);
+    }
+
+    @Test
     void afterTheClosureOnlyAftercareIsOfferedAndAfterItsEndNothing() {
         assertThat(TrajectoryState.of(history("FamilyReferred", "CoachAssigned", "TrajectoryClosed")).allowed())
                 .containsExactly(FamilyAction.AFTERCARE_CALL, FamilyAction.AFTERCARE_END);
