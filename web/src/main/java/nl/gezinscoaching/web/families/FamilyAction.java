@@ -5,6 +5,7 @@ enum FamilyAction {
     HOME_VISIT("home-visit", "/api/trajectories/{id}/home-visits"),
     PHONE_CONTACT("phone-contact", "/api/trajectories/{id}/phone-contacts"),
     PRACTICAL_SUPPORT("practical-support", "/api/trajectories/{id}/practical-support"),
+    PROBLEM_INVENTORY("problem-inventory", "/api/trajectories/{id}/problem-inventory"),
     GOAL("goal", "/api/trajectories/{id}/goals"),
     GOAL_EVALUATION("goal-evaluation", "/api/trajectories/{id}/goals/{goal}/evaluation", "goalId"),
     FAMILY_PLAN("family-plan", "/api/trajectories/{id}/family-plan"),

@@ -18,6 +18,7 @@ import nl.gezinscoaching.api.trajectory.TrajectoryRequests.GoalRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.HomeVisitRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.PhoneContactRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.PracticalSupportRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.ProblemInventoryRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.SafetyAssessmentRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.WarmHandoverRequest;
 import nl.gezinscoaching.events.DateBounds;
@@ -106,6 +107,14 @@ class FamilyController {
                             @RequestParam MultiValueMap<String, String> params, Model model,
                             RedirectAttributes redirect) {
         return submit(trajectoryId, FamilyAction.PRACTICAL_SUPPORT, form, errors, params, model, redirect);
+    }
+
+    @PostMapping("/trajectories/{trajectoryId}/problem-inventory")
+    String problemInventory(@PathVariable String trajectoryId,
+                            @Valid @ModelAttribute("form") ProblemInventoryRequest form, BindingResult errors,
+                            @RequestParam MultiValueMap<String, String> params, Model model,
+                            RedirectAttributes redirect) {
+        return submit(trajectoryId, FamilyAction.PROBLEM_INVENTORY, form, errors, params, model, redirect);
     }
 
     @PostMapping("/trajectories/{trajectoryId}/goal")
@@ -209,7 +218,8 @@ class FamilyController {
         for (FamilyAction action : state.allowed()) {
             Map<String, String> defaults = new HashMap<>();
             for (String date : List.of("visitedOn", "contactedOn", "setOn", "agreedOn", "referredOn", "handedOverOn",
-                    "closedOn", "calledOn", "endedOn", "givenOn", "assessedOn", "evaluatedOn")) {
+                    "closedOn", "calledOn", "endedOn", "givenOn", "assessedOn", "evaluatedOn",
+                    "inventoriedOn")) {
                 defaults.put(date, today);
             }
             defaults.put("interpreterUsed", "false");
@@ -228,6 +238,7 @@ class FamilyController {
         model.addAttribute("maxFreeText", TextBounds.FREE_TEXT);
         model.addAttribute("maxName", TextBounds.NAME);
         model.addAttribute("maxCode", TextBounds.CODE);
+        model.addAttribute("maxItems", TextBounds.LIST_ITEMS);
         model.addAttribute("lifeDomains", LifeDomain.values());
         model.addAttribute("closureReasons", ClosureReason.values());
         model.addAttribute("wellbeings", Wellbeing.values());

@@ -60,7 +60,7 @@ record TrajectoryState(Stage stage, boolean coached, int goals, Map<String, Stri
         switch (stage) {
             case ACTIVE -> {
                 allowed.addAll(EnumSet.of(FamilyAction.HOME_VISIT, FamilyAction.PHONE_CONTACT,
-                        FamilyAction.PRACTICAL_SUPPORT, FamilyAction.GOAL, FamilyAction.AGENCY_REFERRAL,
+                        FamilyAction.PRACTICAL_SUPPORT, FamilyAction.PROBLEM_INVENTORY, FamilyAction.GOAL, FamilyAction.AGENCY_REFERRAL,
                         FamilyAction.SAFETY_ASSESSMENT, FamilyAction.CLOSURE));
                 if (goals > 0) {
                     allowed.add(FamilyAction.FAMILY_PLAN);

@@ -27,11 +27,13 @@ import nl.gezinscoaching.api.trajectory.TrajectoryRequests.AssignmentRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.GoalEvaluationRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.HomeVisitRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.PracticalSupportRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.ProblemInventoryRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.SafetyAssessmentRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.WarmHandoverRequest;
 import nl.gezinscoaching.events.TextBounds;
 import nl.gezinscoaching.events.contact.SupportKind;
 import nl.gezinscoaching.events.plan.GoalAttainment;
+import nl.gezinscoaching.events.plan.LifeDomain;
 import nl.gezinscoaching.events.safety.SafetyVerdict;
 import nl.gezinscoaching.platform.ClockAutoConfiguration;
 import nl.gezinscoaching.web.services.CommandRefusal;
@@ -341,6 +343,53 @@ class FamilyFormsTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(stringContainsInOrder("id=\"goal-evaluation-goalId\"",
                         "aria-invalid=\"true\"", "id=\"goal-evaluation-goalId-error\"", "Vul dit veld in.")));
+        verify(commands, never()).record(anyString(), any(), any(), any(), any());
+    }
+
+    @Test
+    void aProblemInventoryOffersEachLifeDomainAsALabelledCheckboxAndPostsTheChosenSet() throws Exception {
+        given(queries.history("t-1")).willReturn(assigned());
+        mvc.perform(get("/trajectories/t-1").with(anna()))
+                .andExpect(content().string(stringContainsInOrder("Inventarisatie van problemen",
+                        "action=\"/trajectories/t-1/problem-inventory\"",
+                        "<label for=\"problem-inventory-inventoriedOn\">Datum van de inventarisatie</label>",
+                        "<legend>Op welke leefgebieden spelen problemen?</legend>",
+                        "type=\"checkbox\" id=\"problem-inventory-problemDomains-HOUSING\"",
+                        "<label for=\"problem-inventory-problemDomains-HOUSING\">Wonen</label>",
+                        "<label for=\"problem-inventory-problemDomains-POLICE_AND_JUSTICE\">Politie en justitie</label>",
+                        "<label for=\"problem-inventory-notes\">Notities (optioneel)</label>")));
+
+        mvc.perform(post("/trajectories/t-1/problem-inventory").with(anna()).with(csrf())
+                        .param("idempotencyKey", "k-5").param("inventoriedOn", TODAY.toString())
+                        .param("problemDomains", "HOUSING", "FINANCES").param("notes", "Schulden"))
+                .andExpect(redirectedUrl("/trajectories/t-1"))
+                .andExpect(flash().attribute("recorded", "problem-inventory"));
+
+        verify(commands).record(eq("/api/trajectories/{id}/problem-inventory"),
+                eq(new ProblemInventoryRequest(TODAY, java.util.Set.of(LifeDomain.HOUSING, LifeDomain.FINANCES),
+                        "Schulden")), eq("k-5"), eq("t-1"), any());
+    }
+
+    @Test
+    void aProblemInventoryWithoutADomainIsRefusedNextToTheDomainsAndAnUnknownDomainKeepsTheOthersChecked()
+            throws Exception {
+        given(queries.history("t-1")).willReturn(assigned());
+
+        mvc.perform(post("/trajectories/t-1/problem-inventory").with(anna()).with(csrf())
+                        .param("idempotencyKey", "k-5").param("inventoriedOn", TODAY.toString())
+                        .param("notes", "Mijn notitie"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(stringContainsInOrder("aria-invalid=\"true\"",
+                        "aria-describedby=\"problem-inventory-problemDomains-error\"",
+                        "<legend>Op welke leefgebieden spelen problemen?</legend>",
+                        "id=\"problem-inventory-problemDomains-error\"", "Vul dit veld in.", "Mijn notitie")));
+
+        mvc.perform(post("/trajectories/t-1/problem-inventory").with(anna()).with(csrf())
+                        .param("idempotencyKey", "k-5").param("inventoriedOn", TODAY.toString())
+                        .param("problemDomains", "FINANCES", "GARDENING"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(stringContainsInOrder("value=\"FINANCES\" checked=\"checked\"",
+                        "id=\"problem-inventory-problemDomains-error\"", "Deze waarde klopt niet.")));
         verify(commands, never()).record(anyString(), any(), any(), any(), any());
     }
 }

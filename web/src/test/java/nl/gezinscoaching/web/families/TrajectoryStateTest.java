@@ -33,7 +33,8 @@ class TrajectoryStateTest {
     @Test
     void anAssignedTrajectoryOffersContactsGoalsReferralAndClosureButNoPlanBeforeAGoal() {
         assertThat(TrajectoryState.of(history("FamilyReferred", "CoachAssigned")).allowed()).containsExactly(
-                FamilyAction.HOME_VISIT, FamilyAction.PHONE_CONTACT, FamilyAction.PRACTICAL_SUPPORT, FamilyAction.GOAL,
+                FamilyAction.HOME_VISIT, FamilyAction.PHONE_CONTACT, FamilyAction.PRACTICAL_SUPPORT,
+                FamilyAction.PROBLEM_INVENTORY, FamilyAction.GOAL,
                 FamilyAction.AGENCY_REFERRAL, FamilyAction.SAFETY_ASSESSMENT, FamilyAction.CLOSURE);
         assertThat(TrajectoryState.of(history("FamilyReferred", "CoachAssigned", "GoalSet")).allowed())
                 .contains(FamilyAction.FAMILY_PLAN);
