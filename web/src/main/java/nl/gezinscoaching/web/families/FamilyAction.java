@@ -12,6 +12,7 @@ enum FamilyAction {
     AGENCY_REFERRAL("agency-referral", "/api/trajectories/{id}/agency-referrals"),
     WARM_HANDOVER("warm-handover", "/api/trajectories/{id}/agency-referrals/{ref}/warm-handover",
             "agencyReferralId"),
+    COORDINATION_MEETING("coordination-meeting", "/api/trajectories/{id}/coordination-meetings"),
     SAFETY_ASSESSMENT("safety-assessment", "/api/trajectories/{id}/safety-assessments"),
     CLOSURE("closure", "/api/trajectories/{id}/closure"),
     AFTERCARE_CALL("aftercare-call", "/api/trajectories/{id}/aftercare-calls"),

@@ -2,6 +2,7 @@ package nl.gezinscoaching.web.families;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import nl.gezinscoaching.api.trajectory.TrajectoryRequests.AftercareCallRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.AftercareEndRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.AgencyReferralRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.ClosureRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.CoordinationMeetingRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.FamilyPlanRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.GoalEvaluationRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.GoalRequest;
@@ -152,6 +154,14 @@ class FamilyController {
         return submit(trajectoryId, FamilyAction.WARM_HANDOVER, form, errors, params, model, redirect);
     }
 
+    @PostMapping("/trajectories/{trajectoryId}/coordination-meeting")
+    String coordinationMeeting(@PathVariable String trajectoryId,
+                               @Valid @ModelAttribute("form") CoordinationMeetingRequest form, BindingResult errors,
+                               @RequestParam MultiValueMap<String, String> params, Model model,
+                               RedirectAttributes redirect) {
+        return submit(trajectoryId, FamilyAction.COORDINATION_MEETING, form, errors, params, model, redirect);
+    }
+
     @PostMapping("/trajectories/{trajectoryId}/safety-assessment")
     String safetyAssessment(@PathVariable String trajectoryId,
                             @Valid @ModelAttribute("form") SafetyAssessmentRequest form, BindingResult errors,
@@ -193,7 +203,7 @@ class FamilyController {
                 errors.put(action.subjectField(), "required");
             }
             for (FieldError error : binding.getFieldErrors()) {
-                errors.putIfAbsent(error.getField(), rule(error.getCode()));
+                errors.putIfAbsent(fieldOf(error.getField()), rule(error));
             }
             return page(trajectoryId, model, new FormView(action.slug(), newKey(), typed, errors,
                     errors.isEmpty() ? "invalid" : null));
@@ -202,7 +212,7 @@ class FamilyController {
             commands.record(action.endpoint(), form, params.getFirst("idempotencyKey"), trajectoryId, subject);
         } catch (CommandRefusal refusal) {
             Map<String, String> errors = new LinkedHashMap<>();
-            refusal.fields().forEach(field -> errors.putIfAbsent(field.field(), field.rule()));
+            refusal.fields().forEach(field -> errors.putIfAbsent(fieldOf(field.field()), field.rule()));
             return page(trajectoryId, model, new FormView(action.slug(), newKey(), typed, errors,
                     errors.isEmpty() ? (refusal.rule() == null ? "unknown" : refusal.rule()) : null));
         }
@@ -219,11 +229,12 @@ class FamilyController {
             Map<String, String> defaults = new HashMap<>();
             for (String date : List.of("visitedOn", "contactedOn", "setOn", "agreedOn", "referredOn", "handedOverOn",
                     "closedOn", "calledOn", "endedOn", "givenOn", "assessedOn", "evaluatedOn",
-                    "inventoriedOn")) {
+                    "inventoriedOn", "heldOn")) {
                 defaults.put(date, today);
             }
             defaults.put("interpreterUsed", "false");
             defaults.put("reportedToVeiligThuis", "false");
+            defaults.put("parentsPresent", "false");
             forms.put(action.slug(), new FormView(action.slug(), newKey(), defaults, Map.of(), null));
         }
         if (failed != null) {
@@ -239,6 +250,8 @@ class FamilyController {
         model.addAttribute("maxName", TextBounds.NAME);
         model.addAttribute("maxCode", TextBounds.CODE);
         model.addAttribute("maxItems", TextBounds.LIST_ITEMS);
+        // a list of names typed as one text, comma separated: at most LIST_ITEMS names of NAME characters each
+        model.addAttribute("maxNameList", TextBounds.LIST_ITEMS * (TextBounds.NAME + 2));
         model.addAttribute("lifeDomains", LifeDomain.values());
         model.addAttribute("closureReasons", ClosureReason.values());
         model.addAttribute("wellbeings", Wellbeing.values());
@@ -249,15 +262,21 @@ class FamilyController {
     }
 
     /** Bean Validation's constraint names as the service's rule names, so one set of messages serves both. */
-    private static String rule(String code) {
-        if (code == null) {
+    private static String rule(FieldError error) {
+        if (error.getCode() == null) {
             return "invalid";
         }
-        return switch (code) {
+        return switch (error.getCode()) {
             case "NotNull", "NotBlank", "NotEmpty" -> "required";
-            case "Size" -> "max-length";
+            case "Size" -> error.getRejectedValue() instanceof Collection<?> ? "max-items" : "max-length";
             default -> "invalid";
         };
+    }
+
+    /** An element's refusal ({@code agencies[2]}) is shown next to its list's field. */
+    private static String fieldOf(String field) {
+        int index = field.indexOf('[');
+        return index < 0 ? field : field.substring(0, index);
     }
 
     private static String newKey() {

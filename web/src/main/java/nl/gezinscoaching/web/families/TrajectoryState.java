@@ -61,7 +61,7 @@ record TrajectoryState(Stage stage, boolean coached, int goals, Map<String, Stri
             case ACTIVE -> {
                 allowed.addAll(EnumSet.of(FamilyAction.HOME_VISIT, FamilyAction.PHONE_CONTACT,
                         FamilyAction.PRACTICAL_SUPPORT, FamilyAction.PROBLEM_INVENTORY, FamilyAction.GOAL, FamilyAction.AGENCY_REFERRAL,
-                        FamilyAction.SAFETY_ASSESSMENT, FamilyAction.CLOSURE));
+                        FamilyAction.COORDINATION_MEETING, FamilyAction.SAFETY_ASSESSMENT, FamilyAction.CLOSURE));
                 if (goals > 0) {
                     allowed.add(FamilyAction.FAMILY_PLAN);
                 }

@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.AssignmentRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.CoordinationMeetingRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.GoalEvaluationRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.HomeVisitRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.PracticalSupportRequest;
@@ -390,6 +391,51 @@ class FamilyFormsTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(stringContainsInOrder("value=\"FINANCES\" checked=\"checked\"",
                         "id=\"problem-inventory-problemDomains-error\"", "Deze waarde klopt niet.")));
+        verify(commands, never()).record(anyString(), any(), any(), any(), any());
+    }
+
+    @Test
+    void aCoordinationMeetingTakesItsAgenciesAsOneCommaSeparatedTextAndPostsThemAsAList() throws Exception {
+        given(queries.history("t-1")).willReturn(assigned());
+        mvc.perform(get("/trajectories/t-1").with(anna()))
+                .andExpect(content().string(stringContainsInOrder("Afstemmingsoverleg",
+                        "action=\"/trajectories/t-1/coordination-meeting\"",
+                        "<label for=\"coordination-meeting-heldOn\">Datum van het overleg</label>",
+                        "<label for=\"coordination-meeting-agencies\">Deelnemende instanties (gescheiden door komma",
+                        "maxlength=\"" + TextBounds.LIST_ITEMS * (TextBounds.NAME + 2) + "\"",
+                        "<legend>Waren de ouders erbij?</legend>",
+                        "<label for=\"coordination-meeting-notes\">Notities (optioneel)</label>")));
+
+        mvc.perform(post("/trajectories/t-1/coordination-meeting").with(anna()).with(csrf())
+                        .param("idempotencyKey", "k-6").param("heldOn", TODAY.toString())
+                        .param("agencies", "GGZ, Schuldhulp").param("parentsPresent", "true").param("notes", "Afspraken"))
+                .andExpect(redirectedUrl("/trajectories/t-1"))
+                .andExpect(flash().attribute("recorded", "coordination-meeting"));
+
+        verify(commands).record(eq("/api/trajectories/{id}/coordination-meetings"),
+                eq(new CoordinationMeetingRequest(TODAY, List.of("GGZ", "Schuldhulp"), true, "Afspraken")), eq("k-6"),
+                eq("t-1"), any());
+    }
+
+    @Test
+    void aCoordinationMeetingWithoutAgenciesOrWithTooManyIsRefusedNextToTheAgenciesField() throws Exception {
+        given(queries.history("t-1")).willReturn(assigned());
+
+        mvc.perform(post("/trajectories/t-1/coordination-meeting").with(anna()).with(csrf())
+                        .param("idempotencyKey", "k-6").param("heldOn", TODAY.toString())
+                        .param("agencies", "").param("parentsPresent", "false").param("notes", "Mijn notitie"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(stringContainsInOrder("coordination-meeting-agencies",
+                        "aria-invalid=\"true\"", "id=\"coordination-meeting-agencies-error\"", "Vul dit veld in.",
+                        "Mijn notitie")));
+
+        String tooMany = String.join(", ", java.util.Collections.nCopies(TextBounds.LIST_ITEMS + 1, "GGZ"));
+        mvc.perform(post("/trajectories/t-1/coordination-meeting").with(anna()).with(csrf())
+                        .param("idempotencyKey", "k-6").param("heldOn", TODAY.toString())
+                        .param("agencies", tooMany).param("parentsPresent", "false"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(stringContainsInOrder("id=\"coordination-meeting-agencies-error\"",
+                        "Dit zijn te veel keuzes.")));
         verify(commands, never()).record(anyString(), any(), any(), any(), any());
     }
 }

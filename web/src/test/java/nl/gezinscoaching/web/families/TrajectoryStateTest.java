@@ -35,7 +35,8 @@ class TrajectoryStateTest {
         assertThat(TrajectoryState.of(history("FamilyReferred", "CoachAssigned")).allowed()).containsExactly(
                 FamilyAction.HOME_VISIT, FamilyAction.PHONE_CONTACT, FamilyAction.PRACTICAL_SUPPORT,
                 FamilyAction.PROBLEM_INVENTORY, FamilyAction.GOAL,
-                FamilyAction.AGENCY_REFERRAL, FamilyAction.SAFETY_ASSESSMENT, FamilyAction.CLOSURE);
+                FamilyAction.AGENCY_REFERRAL, FamilyAction.COORDINATION_MEETING, FamilyAction.SAFETY_ASSESSMENT,
+                FamilyAction.CLOSURE);
         assertThat(TrajectoryState.of(history("FamilyReferred", "CoachAssigned", "GoalSet")).allowed())
                 .contains(FamilyAction.FAMILY_PLAN);
     }
