@@ -14,6 +14,7 @@ enum FamilyAction {
             "agencyReferralId"),
     COORDINATION_MEETING("coordination-meeting", "/api/trajectories/{id}/coordination-meetings"),
     SAFETY_ASSESSMENT("safety-assessment", "/api/trajectories/{id}/safety-assessments"),
+    EXTENSION("extension", "/api/trajectories/{id}/extensions"),
     CLOSURE("closure", "/api/trajectories/{id}/closure"),
     AFTERCARE_CALL("aftercare-call", "/api/trajectories/{id}/aftercare-calls"),
     AFTERCARE_END("aftercare-end", "/api/trajectories/{id}/aftercare-end");

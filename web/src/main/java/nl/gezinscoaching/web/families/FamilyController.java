@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import jakarta.validation.Valid;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.AftercareCallRequest;
@@ -14,6 +15,7 @@ import nl.gezinscoaching.api.trajectory.TrajectoryRequests.AftercareEndRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.AgencyReferralRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.ClosureRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.CoordinationMeetingRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.ExtensionRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.FamilyPlanRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.GoalEvaluationRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.GoalRequest;
@@ -31,6 +33,9 @@ import nl.gezinscoaching.events.plan.GoalAttainment;
 import nl.gezinscoaching.events.plan.LifeDomain;
 import nl.gezinscoaching.events.safety.SafetyVerdict;
 import nl.gezinscoaching.events.trajectory.ClosureReason;
+import nl.gezinscoaching.platform.security.PlatformUser;
+import nl.gezinscoaching.platform.security.Role;
+import nl.gezinscoaching.web.layout.Layout;
 import nl.gezinscoaching.web.services.CommandRefusal;
 import nl.gezinscoaching.web.services.CommandService;
 import nl.gezinscoaching.web.services.QueryService;
@@ -60,11 +65,13 @@ class FamilyController {
 
     private final QueryService queries;
     private final CommandService commands;
+    private final Layout layout;
     private final Clock clock;
 
-    FamilyController(QueryService queries, CommandService commands, Clock clock) {
+    FamilyController(QueryService queries, CommandService commands, Layout layout, Clock clock) {
         this.queries = queries;
         this.commands = commands;
+        this.layout = layout;
         this.clock = clock;
     }
 
@@ -170,6 +177,14 @@ class FamilyController {
         return submit(trajectoryId, FamilyAction.SAFETY_ASSESSMENT, form, errors, params, model, redirect);
     }
 
+    /** Offered to a senior coach only; the command service checks the role (another's attempt is its 403). */
+    @PostMapping("/trajectories/{trajectoryId}/extension")
+    String extension(@PathVariable String trajectoryId, @Valid @ModelAttribute("form") ExtensionRequest form,
+                     BindingResult errors, @RequestParam MultiValueMap<String, String> params, Model model,
+                     RedirectAttributes redirect) {
+        return submit(trajectoryId, FamilyAction.EXTENSION, form, errors, params, model, redirect);
+    }
+
     @PostMapping("/trajectories/{trajectoryId}/closure")
     String closure(@PathVariable String trajectoryId, @Valid @ModelAttribute("form") ClosureRequest form,
                    BindingResult errors, @RequestParam MultiValueMap<String, String> params, Model model,
@@ -223,13 +238,15 @@ class FamilyController {
     private String page(String trajectoryId, Model model, FormView failed) {
         FamilyHistory history = queries.history(trajectoryId);
         TrajectoryState state = TrajectoryState.of(history);
+        PlatformUser user = layout.user();
+        Set<FamilyAction> allowed = state.allowed(user != null && user.has(Role.SENIOR_COACH));
         String today = LocalDate.now(clock).toString();
         Map<String, FormView> forms = new HashMap<>();
-        for (FamilyAction action : state.allowed()) {
+        for (FamilyAction action : allowed) {
             Map<String, String> defaults = new HashMap<>();
             for (String date : List.of("visitedOn", "contactedOn", "setOn", "agreedOn", "referredOn", "handedOverOn",
                     "closedOn", "calledOn", "endedOn", "givenOn", "assessedOn", "evaluatedOn",
-                    "inventoriedOn", "heldOn")) {
+                    "inventoriedOn", "heldOn", "grantedOn")) {
                 defaults.put(date, today);
             }
             defaults.put("interpreterUsed", "false");
@@ -242,7 +259,7 @@ class FamilyController {
         }
         model.addAttribute("history", history);
         model.addAttribute("state", state);
-        model.addAttribute("actions", state.allowed().stream().map(FamilyAction::slug).toList());
+        model.addAttribute("actions", allowed.stream().map(FamilyAction::slug).toList());
         model.addAttribute("forms", forms);
         model.addAttribute("today", today);
         model.addAttribute("earliest", DateBounds.EARLIEST.toString());

@@ -54,8 +54,13 @@ record TrajectoryState(Stage stage, boolean coached, int goals, Map<String, Stri
                 Collections.unmodifiableMap(unevaluated));
     }
 
-    /** The forms the page shows, in the order of the page. */
+    /** The forms the page shows a coach, in the order of the page. */
     Set<FamilyAction> allowed() {
+        return allowed(false);
+    }
+
+    /** The forms the page shows, in the order of the page; an extension only to a senior coach. */
+    Set<FamilyAction> allowed(boolean seniorCoach) {
         Set<FamilyAction> allowed = EnumSet.noneOf(FamilyAction.class);
         switch (stage) {
             case ACTIVE -> {
@@ -64,6 +69,9 @@ record TrajectoryState(Stage stage, boolean coached, int goals, Map<String, Stri
                         FamilyAction.COORDINATION_MEETING, FamilyAction.SAFETY_ASSESSMENT, FamilyAction.CLOSURE));
                 if (goals > 0) {
                     allowed.add(FamilyAction.FAMILY_PLAN);
+                }
+                if (seniorCoach) {
+                    allowed.add(FamilyAction.EXTENSION);
                 }
                 if (!unevaluatedGoals.isEmpty()) {
                     allowed.add(FamilyAction.GOAL_EVALUATION);

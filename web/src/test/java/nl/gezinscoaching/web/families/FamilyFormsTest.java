@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.AssignmentRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.CoordinationMeetingRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.ExtensionRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.GoalEvaluationRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.HomeVisitRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.PracticalSupportRequest;
@@ -437,5 +438,61 @@ class FamilyFormsTest {
                 .andExpect(content().string(stringContainsInOrder("id=\"coordination-meeting-agencies-error\"",
                         "Dit zijn te veel keuzes.")));
         verify(commands, never()).record(anyString(), any(), any(), any(), any());
+    }
+
+    private static OidcLoginRequestPostProcessor senior() {
+        return oidcLogin().idToken(token -> token.subject("sanne").claims(claims -> {
+            claims.put("preferred_username", "sanne");
+            claims.put("resource_access", Map.of("gezinscoaching", Map.of("roles", List.of("senior_coach"))));
+            claims.put("coach_id", "sanne");
+            claims.put("cluster", "Noord");
+        }));
+    }
+
+    @Test
+    void anExtensionIsOfferedToASeniorCoachOnlyLabelledWithItsBoundsAndPostedAsTheSharedRecord() throws Exception {
+        given(queries.history("t-1")).willReturn(assigned());
+        mvc.perform(get("/trajectories/t-1").with(anna()))
+                .andExpect(content().string(not(containsString("/trajectories/t-1/extension"))));
+        mvc.perform(get("/trajectories/t-1").with(senior()))
+                .andExpect(content().string(stringContainsInOrder("Verlenging",
+                        "action=\"/trajectories/t-1/extension\"",
+                        "<label for=\"extension-grantedOn\">Datum van de verlenging</label>",
+                        "<label for=\"extension-months\">Aantal maanden (1-12)</label>", "min=\"1\"", "max=\"12\"",
+                        "<label for=\"extension-reason\">Reden van de verlenging</label>",
+                        "maxlength=\"" + TextBounds.FREE_TEXT + "\"",
+                        "<label for=\"closure-reason\">Reden van afsluiting</label>")))
+                .andExpect(content().string(not(containsString("??"))));
+
+        mvc.perform(post("/trajectories/t-1/extension").with(senior()).with(csrf())
+                        .param("idempotencyKey", "k-7").param("grantedOn", TODAY.toString())
+                        .param("months", "3").param("reason", "Schulden nog niet op orde"))
+                .andExpect(redirectedUrl("/trajectories/t-1"))
+                .andExpect(flash().attribute("recorded", "extension"));
+
+        verify(commands).record(eq("/api/trajectories/{id}/extensions"),
+                eq(new ExtensionRequest(TODAY, 3, "Schulden nog niet op orde")), eq("k-7"), eq("t-1"), any());
+    }
+
+    @Test
+    void anExtensionWithoutAReasonIsRefusedInTheWebAndTooManyMonthsByTheServiceNextToTheirFields() throws Exception {
+        given(queries.history("t-1")).willReturn(assigned());
+
+        mvc.perform(post("/trajectories/t-1/extension").with(senior()).with(csrf())
+                        .param("idempotencyKey", "k-7").param("grantedOn", TODAY.toString())
+                        .param("months", "3").param("reason", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(stringContainsInOrder("extension-reason", "aria-invalid=\"true\"",
+                        "id=\"extension-reason-error\"", "Vul dit veld in.")));
+        verify(commands, never()).record(anyString(), any(), any(), any(), any());
+
+        willThrow(new CommandRefusal(null, List.of(new FieldRefusal("months", "between-1-and-12"))))
+                .given(commands).record(anyString(), any(), any(), any(), any());
+        mvc.perform(post("/trajectories/t-1/extension").with(senior()).with(csrf())
+                        .param("idempotencyKey", "k-7").param("grantedOn", TODAY.toString())
+                        .param("months", "13").param("reason", "Mijn reden"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(stringContainsInOrder("value=\"13\"", "id=\"extension-months-error\"",
+                        "Geef 1 tot en met 12 maanden.", "Mijn reden")));
     }
 }

@@ -72,6 +72,17 @@ class TrajectoryStateTest {
     }
 
     @Test
+    void anExtensionIsOfferedOnlyToASeniorCoachAndOnlyWhileTheTrajectoryRuns() {
+        assertThat(TrajectoryState.of(history("FamilyReferred", "CoachAssigned")).allowed(false))
+                .doesNotContain(FamilyAction.EXTENSION);
+        assertThat(TrajectoryState.of(history("FamilyReferred", "CoachAssigned")).allowed(true))
+                .contains(FamilyAction.EXTENSION);
+        assertThat(TrajectoryState.of(history("FamilyReferred")).allowed(true)).isEmpty();
+        assertThat(TrajectoryState.of(history("FamilyReferred", "CoachAssigned", "TrajectoryClosed")).allowed(true))
+                .doesNotContain(FamilyAction.EXTENSION);
+    }
+
+    @Test
     void afterTheClosureOnlyAftercareIsOfferedAndAfterItsEndNothing() {
         assertThat(TrajectoryState.of(history("FamilyReferred", "CoachAssigned", "TrajectoryClosed")).allowed())
                 .containsExactly(FamilyAction.AFTERCARE_CALL, FamilyAction.AFTERCARE_END);
