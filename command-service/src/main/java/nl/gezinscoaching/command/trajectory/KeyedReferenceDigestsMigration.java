@@ -11,9 +11,8 @@ import java.util.Optional;
 import nl.gezinscoaching.events.trajectory.FamilyReferred;
 import nl.gezinscoaching.platform.crypto.FieldCipher;
 import nl.gezinscoaching.platform.eventstore.AxonJdbcAutoConfiguration;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
+import nl.gezinscoaching.platform.database.SpringJavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -34,7 +33,7 @@ import org.springframework.stereotype.Component;
  * class, so later changes of the class do not change what it reads.
  */
 @Component
-class KeyedReferenceDigestsMigration implements JavaMigration {
+class KeyedReferenceDigestsMigration extends SpringJavaMigration {
 
     private static final Logger log = LoggerFactory.getLogger(KeyedReferenceDigestsMigration.class);
 
@@ -43,28 +42,9 @@ class KeyedReferenceDigestsMigration implements JavaMigration {
     private final ObjectMapper json = AxonJdbcAutoConfiguration.storageObjectMapper();
 
     KeyedReferenceDigestsMigration(ReferenceDigests digests, FieldCipher cipher) {
+        super("103", "keyed reference digests");
         this.digests = digests;
         this.cipher = cipher;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("103");
-    }
-
-    @Override
-    public String getDescription() {
-        return "keyed reference digests";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
     }
 
     private record Row(String trajectoryId, boolean open, byte[] payload) {

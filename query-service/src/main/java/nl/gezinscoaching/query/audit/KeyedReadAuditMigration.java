@@ -4,9 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
+import nl.gezinscoaching.platform.database.SpringJavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,32 +20,13 @@ import org.springframework.stereotype.Component;
  * entry or the boundary's hash. A Spring bean, so that Flyway runs it with the service's chain key.
  */
 @Component
-class KeyedReadAuditMigration implements JavaMigration {
+class KeyedReadAuditMigration extends SpringJavaMigration {
 
     private final AuditChain chain;
 
     KeyedReadAuditMigration(AuditChain chain) {
+        super("111", "keyed read audit");
         this.chain = chain;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("111");
-    }
-
-    @Override
-    public String getDescription() {
-        return "keyed read audit";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
     }
 
     @Override
