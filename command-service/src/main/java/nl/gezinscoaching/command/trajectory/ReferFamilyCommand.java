@@ -9,12 +9,23 @@ import nl.gezinscoaching.events.trajectory.ReferralReason;
 import nl.gezinscoaching.events.trajectory.Referrer;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Refer a family: opens a trajectory and puts the family on the waiting list. */
+/**
+ * Refer a family: opens a trajectory and puts the family on the waiting list. With {@code screening} (the
+ * intake's selection form, same trajectory id) the screening is recorded in the same step, and a
+ * contra-indication without override declines the referral at once.
+ */
 public record ReferFamilyCommand(@TargetAggregateIdentifier String trajectoryId,
                                  LocalDate receivedOn,
                                  Family family,
                                  List<Child> children,
                                  Referrer referrer,
                                  Set<ReferralReason> reasons,
-                                 boolean newHelpQuestion) {
+                                 boolean newHelpQuestion,
+                                 ScreenFamilyCommand screening) {
+
+    /** A referral without the selection form. */
+    public ReferFamilyCommand(String trajectoryId, LocalDate receivedOn, Family family, List<Child> children,
+                              Referrer referrer, Set<ReferralReason> reasons, boolean newHelpQuestion) {
+        this(trajectoryId, receivedOn, family, children, referrer, reasons, newHelpQuestion, null);
+    }
 }

@@ -5,6 +5,7 @@ import static nl.gezinscoaching.events.TextBounds.IDENTIFIER;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.ScreeningRequest;
 import nl.gezinscoaching.command.access.TrajectoryAction;
 import nl.gezinscoaching.platform.access.Action;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -32,8 +33,7 @@ class ScreeningController {
     @TrajectoryAction(Action.TRIAGE)
     Map<String, String> screen(@PathVariable @Size(max = IDENTIFIER) String trajectoryId,
                                @Valid @RequestBody ScreeningRequest request) {
-        ScreenFamilyCommand command = new ScreenFamilyCommand(trajectoryId, request.screenedOn(),
-                request.indications(), request.contraIndications(), request.overrideReason());
+        ScreenFamilyCommand command = ReferralCommands.toCommand(request, trajectoryId);
         commands.sendAndWait(command);
         return Map.of("trajectoryId", trajectoryId, "outcome", command.declines() ? "DECLINED" : "ACCEPTED");
     }

@@ -85,7 +85,13 @@ class Trajectory {
         }
         apply(new FamilyReferred(command.trajectoryId(), command.receivedOn(), command.family(),
                 List.copyOf(command.children()), command.referrer(), Set.copyOf(command.reasons()),
-                command.newHelpQuestion()));
+                command.newHelpQuestion())).andThen(() -> {
+                    // the intake's selection form, once the referral is applied (Axon applies a constructor's
+                    // events after it returns); a refusal of it refuses the referral too: nothing is stored
+                    if (command.screening() != null) {
+                        screen(command.screening(), clock, "screening.");
+                    }
+                });
     }
 
     /** After erasure the trajectory is a closed record: nothing can be added to it. */
@@ -132,13 +138,18 @@ class Trajectory {
         if (screened) {
             throw new StateConflictException("already-screened", "This trajectory has been screened already");
         }
-        requireBusinessDate("screenedOn", command.screenedOn(), clock);
+        screen(command, clock, "");
+    }
+
+    /** The rules of the selection form; {@code prefix} names the form's place in the request body. */
+    private void screen(ScreenFamilyCommand command, Clock clock, String prefix) {
+        requireBusinessDate(prefix + "screenedOn", command.screenedOn(), clock);
         if (command.overrideReason() != null) {
             if (command.overrideReason().isBlank()) {
-                throw new InvalidFieldException("overrideReason", "required", "must not be blank when given");
+                throw new InvalidFieldException(prefix + "overrideReason", "required", "must not be blank when given");
             }
             if (command.contraIndications().isEmpty()) {
-                throw new InvalidFieldException("overrideReason", "only-with-contra-indication",
+                throw new InvalidFieldException(prefix + "overrideReason", "only-with-contra-indication",
                         "an override reason is only for accepting a family despite a contra-indication");
             }
         }

@@ -59,9 +59,11 @@ class TrajectoryController {
     @PostMapping("/referrals")
     ResponseEntity<Map<String, String>> refer(@Valid @RequestBody ReferralRequest request) {
         String trajectoryId = UUID.randomUUID().toString();
-        commands.sendAndWait(ReferralCommands.toCommand(request, trajectoryId));
-        return ResponseEntity.created(URI.create("/api/trajectories/" + trajectoryId))
-                .body(Map.of("trajectoryId", trajectoryId));
+        ReferFamilyCommand command = ReferralCommands.toCommand(request, trajectoryId);
+        commands.sendAndWait(command);
+        Map<String, String> answer = command.screening() == null ? Map.of("trajectoryId", trajectoryId)
+                : Map.of("trajectoryId", trajectoryId, "outcome", command.screening().declines() ? "DECLINED" : "ACCEPTED");
+        return ResponseEntity.created(URI.create("/api/trajectories/" + trajectoryId)).body(answer);
     }
 
     @PostMapping("/trajectories/{trajectoryId}/decline")

@@ -193,4 +193,55 @@ class ScreeningApiIT {
                 "{\"declinedOn\": \"%s\", \"reason\": \"parents refuse\"}".formatted(TODAY)).status()).isEqualTo(200);
         assertThat(eventTypes(id)).containsExactly("FamilyReferred", "ReferralDeclined");
     }
+
+    private static long trajectories() throws Exception {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             var statement = connection.prepareStatement(
+                     "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%FamilyReferred'");
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static String referralWithScreening(LocalDate screenedOn, String contraIndications) {
+        return """
+                {"family": {"name": "Familie", "district": "Escamp", "language": "nl", "interpreterNeeded": false,
+                            "migrationGeneration": "FIRST"},
+                 "children": [{"name": "Kind", "birthDate": "2015-01-01"}],
+                 "referrer": {"name": "Arts", "organisation": "JGZ"}, "reasons": ["NOT_REACHING_HELP"],
+                 "receivedOn": "%s",
+                 "screening": {"screenedOn": "%s", "indications": ["PARENTING_STRESS"],
+                               "contraIndications": [%s]}}""".formatted(TODAY.minusDays(3), screenedOn,
+                contraIndications);
+    }
+
+    @Test
+    void theIntakeRecordsTheReferralAndItsScreeningInOneStep() throws Exception {
+        Answer accepted = post("sanne", "/api/referrals", referralWithScreening(TODAY, ""));
+        assertThat(accepted.status()).isEqualTo(201);
+        assertThat(accepted.body().get("outcome").asString()).isEqualTo("ACCEPTED");
+        assertThat(eventTypes(accepted.body().get("trajectoryId").asString()))
+                .containsExactly("FamilyReferred", "FamilyScreened");
+
+        Answer declined = post("sanne", "/api/referrals", referralWithScreening(TODAY, "\"SAFETY_RISK\""));
+        assertThat(declined.status()).isEqualTo(201);
+        assertThat(declined.body().get("outcome").asString()).isEqualTo("DECLINED");
+        assertThat(eventTypes(declined.body().get("trajectoryId").asString()))
+                .containsExactly("FamilyReferred", "FamilyScreened", "ReferralDeclined");
+    }
+
+    @Test
+    void aRefusedScreeningAtIntakeStoresNoReferralEither() throws Exception {
+        long before = trajectories();
+        Answer early = post("sanne", "/api/referrals", referralWithScreening(TODAY.minusDays(4), ""));
+        assertThat(early.status()).isEqualTo(400);
+        assertThat(early.contentType()).startsWith("application/problem+json");
+        assertThat(early.body().get("errors").get(0).get("field").asString()).isEqualTo("screening.screenedOn");
+        assertThat(early.body().get("errors").get(0).get("rule").asString()).isEqualTo("not-before-referral");
+
+        Answer unknown = post("sanne", "/api/referrals", referralWithScreening(TODAY, "\"NO_SUCH_THING\""));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(trajectories()).isEqualTo(before);
+    }
 }

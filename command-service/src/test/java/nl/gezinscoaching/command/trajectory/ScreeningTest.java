@@ -175,4 +175,57 @@ class ScreeningTest {
                     InvalidFieldException.class, "required");
         }
     }
+
+    /** The intake page records the referral and its selection form in one step: both or neither. */
+    @Nested
+    class AtIntake {
+
+        private ReferFamilyCommand referralWith(ScreenFamilyCommand screening) {
+            ReferFamilyCommand referral = TrajectoryFixtures.aReferral("CL-1001", false);
+            return new ReferFamilyCommand(referral.trajectoryId(), referral.receivedOn(), referral.family(),
+                    referral.children(), referral.referrer(), referral.reasons(), false, screening);
+        }
+
+        @Test
+        void aReferralWithAnAcceptingScreeningIsReferredAndScreened() {
+            fixture.givenNoPriorActivity()
+                    .when(referralWith(screening(RECEIVED, NONE, null)))
+                    .expectEvents(referred(), new FamilyScreened(TRAJECTORY, RECEIVED, INDICATIONS, NONE, false, null));
+        }
+
+        @Test
+        void aReferralWithAContraIndicationIsDeclinedInTheSameStep() {
+            fixture.givenNoPriorActivity()
+                    .when(referralWith(screening(RECEIVED, Set.of(ContraIndication.SUICIDALITY), null)))
+                    .expectEvents(referred(),
+                            new FamilyScreened(TRAJECTORY, RECEIVED, INDICATIONS, Set.of(ContraIndication.SUICIDALITY),
+                                    false, null),
+                            new ReferralDeclined(TRAJECTORY, RECEIVED, "contra-indication: SUICIDALITY"));
+        }
+
+        @Test
+        void aRefusedScreeningRefusesTheReferralTooNamingTheNestedField() {
+            ResultValidator<Trajectory> result = fixture.givenNoPriorActivity()
+                    .when(referralWith(screening(RECEIVED.minusDays(1), NONE, null)));
+            refusedAs(result, InvalidFieldException.class, "not-before-referral");
+            result.expectException(new TypeSafeMatcher<Throwable>() {
+                @Override
+                protected boolean matchesSafely(Throwable item) {
+                    return item instanceof InvalidFieldException invalid
+                            && invalid.field().equals("screening.screenedOn");
+                }
+
+                @Override
+                public void describeTo(Description description) {
+                    description.appendText("a refusal of field screening.screenedOn");
+                }
+            });
+        }
+
+        @Test
+        void anOverrideWithoutContraIndicationAtIntakeIsRefused() {
+            refusedAs(fixture.givenNoPriorActivity().when(referralWith(screening(RECEIVED, NONE, "toch"))),
+                    InvalidFieldException.class, "only-with-contra-indication");
+        }
+    }
 }

@@ -19,6 +19,8 @@ import nl.gezinscoaching.events.contact.SupportKind;
 import nl.gezinscoaching.events.plan.GoalAttainment;
 import nl.gezinscoaching.events.plan.LifeDomain;
 import nl.gezinscoaching.events.safety.SafetyVerdict;
+import nl.gezinscoaching.events.screening.ContraIndication;
+import nl.gezinscoaching.events.screening.Indication;
 import nl.gezinscoaching.events.trajectory.ClosureReason;
 import nl.gezinscoaching.events.trajectory.MigrationGeneration;
 import nl.gezinscoaching.events.trajectory.ReferralReason;
@@ -34,12 +36,34 @@ public final class TrajectoryRequests {
     private TrajectoryRequests() {
     }
 
+    /**
+     * A referral; with {@code screening}, the intake's selection form is recorded in the same step (both or
+     * neither), as {@link ScreeningRequest} would record it afterwards.
+     */
     public record ReferralRequest(@NotNull @Valid FamilyForm family,
                            @NotEmpty @Size(max = LIST_ITEMS) List<@NotNull @Valid ChildForm> children,
                            @NotNull @Valid ReferrerForm referrer,
                            @NotEmpty @Size(max = LIST_ITEMS) Set<@NotNull ReferralReason> reasons,
                            @NotNull LocalDate receivedOn,
-                           Boolean newHelpQuestion) {
+                           Boolean newHelpQuestion,
+                           @Valid ScreeningRequest screening) {
+
+        /** A referral without the selection form (triage screens the family later, or not at all). */
+        public ReferralRequest(FamilyForm family, List<ChildForm> children, ReferrerForm referrer,
+                               Set<ReferralReason> reasons, LocalDate receivedOn, Boolean newHelpQuestion) {
+            this(family, children, referrer, reasons, receivedOn, newHelpQuestion, null);
+        }
+    }
+
+    /**
+     * The Coach je kind selection form: the indication criteria the family meets and the contra-indications
+     * that hold (both may be empty). {@code overrideReason}, only with a contra-indication, accepts the
+     * family anyway; without it a contra-indication declines the referral.
+     */
+    public record ScreeningRequest(@NotNull LocalDate screenedOn,
+                                   @NotNull @Size(max = LIST_ITEMS) Set<@NotNull Indication> indications,
+                                   @NotNull @Size(max = LIST_ITEMS) Set<@NotNull ContraIndication> contraIndications,
+                                   @Size(max = FREE_TEXT) String overrideReason) {
     }
 
     public record FamilyForm(@Size(max = CODE) String reference,
