@@ -2,7 +2,6 @@ package nl.gezinscoaching.web.families;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -218,7 +217,7 @@ class FamilyController {
                 errors.put(action.subjectField(), "required");
             }
             for (FieldError error : binding.getFieldErrors()) {
-                errors.putIfAbsent(fieldOf(error.getField()), rule(error));
+                errors.putIfAbsent(fieldOf(error.getField()), FormRules.of(error));
             }
             return page(trajectoryId, model, new FormView(action.slug(), newKey(), typed, errors,
                     errors.isEmpty() ? "invalid" : null));
@@ -276,18 +275,6 @@ class FamilyController {
         model.addAttribute("attainments", GoalAttainment.values());
         model.addAttribute("safetyVerdicts", SafetyVerdict.values());
         return "families/family";
-    }
-
-    /** Bean Validation's constraint names as the service's rule names, so one set of messages serves both. */
-    private static String rule(FieldError error) {
-        if (error.getCode() == null) {
-            return "invalid";
-        }
-        return switch (error.getCode()) {
-            case "NotNull", "NotBlank", "NotEmpty" -> "required";
-            case "Size" -> error.getRejectedValue() instanceof Collection<?> ? "max-items" : "max-length";
-            default -> "invalid";
-        };
     }
 
     /** An element's refusal ({@code agencies[2]}) is shown next to its list's field. */

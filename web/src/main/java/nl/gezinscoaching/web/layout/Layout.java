@@ -32,6 +32,15 @@ public class Layout {
         return SignedInUser.of(SecurityContextHolder.getContext().getAuthentication(), security.oidc()).orElse(null);
     }
 
+    /**
+     * Whether the header links to the intake page: the roles the command service lets refer a family (senior
+     * coaches and administrators); the service checks it again.
+     */
+    public boolean mayRefer() {
+        PlatformUser user = user();
+        return user != null && (user.has(Role.SENIOR_COACH) || user.has(Role.ADMIN));
+    }
+
     /** The role shown in the header: the user's highest (a senior coach is shown as senior coach). */
     public String role() {
         PlatformUser user = user();

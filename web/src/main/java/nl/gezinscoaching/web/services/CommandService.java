@@ -1,6 +1,8 @@
 package nl.gezinscoaching.web.services;
 
 import java.util.List;
+import java.util.Map;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.HttpClientErrorException;
@@ -15,6 +17,9 @@ public class CommandService {
     /** The header that makes a repeated post of one form (a double click, a reload) one action. */
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+    private static final ParameterizedTypeReference<Map<String, Object>> ANSWER = new ParameterizedTypeReference<>() {
+    };
+
     private final RestClient rest;
 
     CommandService(RestClient rest) {
@@ -24,9 +29,10 @@ public class CommandService {
     /**
      * Posts one action.
      *
+     * @return the service's answer (the ids it made, e.g. {@code trajectoryId}), empty when it has none
      * @throws CommandRefusal when the service refuses it (400 with the fields and rules, 409/422 with the rule)
      */
-    public void record(String endpoint, Object body, String idempotencyKey, Object... uriVariables) {
+    public Map<String, Object> record(String endpoint, Object body, String idempotencyKey, Object... uriVariables) {
         try {
             RestClient.RequestBodySpec request = rest.post().uri(endpoint, uriVariables)
                     .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_PROBLEM_JSON,
@@ -34,7 +40,8 @@ public class CommandService {
             if (idempotencyKey != null && !idempotencyKey.isBlank()) {
                 request = request.header(IDEMPOTENCY_KEY, idempotencyKey);
             }
-            request.body(body).retrieve().toBodilessEntity();
+            Map<String, Object> answer = request.body(body).retrieve().body(ANSWER);
+            return answer == null ? Map.of() : answer;
         } catch (HttpClientErrorException e) {
             HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
             if (status == HttpStatus.BAD_REQUEST || status == HttpStatus.CONFLICT
