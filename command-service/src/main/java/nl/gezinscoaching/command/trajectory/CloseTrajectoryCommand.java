@@ -1,13 +1,28 @@
 package nl.gezinscoaching.command.trajectory;
 
 import java.time.LocalDate;
+import java.util.Map;
+import nl.gezinscoaching.events.plan.GoalAttainment;
 import nl.gezinscoaching.events.trajectory.ClosureReason;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+/** Close the trajectory; {@code goalAttainments} evaluates the goals not yet evaluated in the same step. */
 public record CloseTrajectoryCommand(@TargetAggregateIdentifier String trajectoryId,
                                      LocalDate closedOn,
                                      ClosureReason reason,
                                      Integer clientSatisfaction,
                                      Integer referrerSatisfaction,
-                                     String closingLetterLanguage) {
+                                     String closingLetterLanguage,
+                                     Map<String, GoalAttainment> goalAttainments) {
+
+    public CloseTrajectoryCommand {
+        goalAttainments = goalAttainments == null ? Map.of() : Map.copyOf(goalAttainments);
+    }
+
+    /** A closure that evaluates no goals. */
+    public CloseTrajectoryCommand(String trajectoryId, LocalDate closedOn, ClosureReason reason,
+                                  Integer clientSatisfaction, Integer referrerSatisfaction,
+                                  String closingLetterLanguage) {
+        this(trajectoryId, closedOn, reason, clientSatisfaction, referrerSatisfaction, closingLetterLanguage, null);
+    }
 }

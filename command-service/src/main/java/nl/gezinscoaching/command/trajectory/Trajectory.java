@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import nl.gezinscoaching.command.coach.CoachDirectory;
 import nl.gezinscoaching.command.rules.InvalidFieldException;
@@ -25,6 +26,7 @@ import nl.gezinscoaching.events.contact.HomeVisitHeld;
 import nl.gezinscoaching.events.contact.PhoneContactLogged;
 import nl.gezinscoaching.events.contact.PracticalSupportGiven;
 import nl.gezinscoaching.events.plan.FamilyPlanAgreed;
+import nl.gezinscoaching.events.plan.GoalAttainment;
 import nl.gezinscoaching.events.plan.GoalEvaluated;
 import nl.gezinscoaching.events.plan.GoalSet;
 import nl.gezinscoaching.events.plan.ProblemInventoried;
@@ -312,6 +314,21 @@ class Trajectory {
         requireBusinessDate("closedOn", command.closedOn(), clock);
         requireMark("clientSatisfaction", command.clientSatisfaction());
         requireMark("referrerSatisfaction", command.referrerSatisfaction());
+        // the goals evaluated at the closure, in goal-id order so a replay of the same request is the same events
+        Map<String, GoalAttainment> attainments = new TreeMap<>(command.goalAttainments());
+        attainments.forEach((goalId, attainment) -> {
+            String field = "goalAttainments[" + goalId + "]";
+            LocalDate setOn = goalsSetOn.get(goalId);
+            if (setOn == null) {
+                throw new InvalidFieldException(field, "unknown-goal", "This trajectory has no goal with this goalId");
+            }
+            if (evaluatedGoals.contains(goalId)) {
+                throw new InvalidFieldException(field, "goal-already-evaluated", "This goal has been evaluated already");
+            }
+            requireNotBefore("closedOn", command.closedOn(), setOn, "not-before-goal-set", "the day the goal was set");
+        });
+        attainments.forEach((goalId, attainment) ->
+                apply(new GoalEvaluated(trajectoryId, goalId, attainment, command.closedOn())));
         apply(new TrajectoryClosed(trajectoryId, command.closedOn(), command.reason(), command.clientSatisfaction(),
                 command.referrerSatisfaction(), command.closingLetterLanguage()));
     }

@@ -222,7 +222,8 @@ class TrajectoryController {
     Map<String, String> close(@PathVariable @Size(max = IDENTIFIER) String trajectoryId,
                               @Valid @RequestBody ClosureRequest request) {
         commands.sendAndWait(new CloseTrajectoryCommand(trajectoryId, request.closedOn(), request.reason(),
-                request.clientSatisfaction(), request.referrerSatisfaction(), request.closingLetterLanguage()));
+                request.clientSatisfaction(), request.referrerSatisfaction(), request.closingLetterLanguage(),
+                request.goalAttainments()));
         return Map.of("trajectoryId", trajectoryId);
     }
 

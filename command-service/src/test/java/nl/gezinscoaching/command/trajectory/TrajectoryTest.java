@@ -16,6 +16,7 @@ import static nl.gezinscoaching.command.trajectory.TrajectoryFixtures.referred;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import nl.gezinscoaching.command.coach.CoachDirectory;
 import nl.gezinscoaching.command.privacy.EraseFamilyDataCommand;
@@ -389,6 +390,32 @@ class TrajectoryTest {
             fixture.given(anAssignedTrajectory())
                     .when(new CloseTrajectoryCommand(TRAJECTORY, CLOSED, ClosureReason.FAMILY_IN_CONTROL, 8, 7, "ar"))
                     .expectEvents(new TrajectoryClosed(TRAJECTORY, CLOSED, ClosureReason.FAMILY_IN_CONTROL, 8, 7, "ar"));
+        }
+
+        @Test
+        void closureEvaluatesTheGoalsNotYetEvaluatedOnItsDayInTheSameStep() {
+            fixture.given(anAssignedTrajectory())
+                    .andGiven(new GoalSet(TRAJECTORY, "g-2", "school", LifeDomain.PARENTING, ASSIGNED),
+                            new GoalSet(TRAJECTORY, "g-1", "rent paid", LifeDomain.FINANCES, ASSIGNED))
+                    .when(new CloseTrajectoryCommand(TRAJECTORY, CLOSED, ClosureReason.FAMILY_IN_CONTROL, 8, 7, "ar",
+                            Map.of("g-2", GoalAttainment.PARTLY, "g-1", GoalAttainment.FULLY)))
+                    .expectEvents(new GoalEvaluated(TRAJECTORY, "g-1", GoalAttainment.FULLY, CLOSED),
+                            new GoalEvaluated(TRAJECTORY, "g-2", GoalAttainment.PARTLY, CLOSED),
+                            new TrajectoryClosed(TRAJECTORY, CLOSED, ClosureReason.FAMILY_IN_CONTROL, 8, 7, "ar"));
+        }
+
+        @Test
+        void closureEvaluatingAnUnknownOrEvaluatedGoalIsRefusedWhole() {
+            refusedAs(fixture.given(anAssignedTrajectory())
+                            .when(new CloseTrajectoryCommand(TRAJECTORY, CLOSED, ClosureReason.FAMILY_IN_CONTROL, null,
+                                    null, null, Map.of("g-9", GoalAttainment.FULLY))),
+                    InvalidFieldException.class, "unknown-goal");
+            refusedAs(fixture.given(anAssignedTrajectory())
+                            .andGiven(new GoalSet(TRAJECTORY, "g-1", "rent paid", LifeDomain.FINANCES, ASSIGNED),
+                                    new GoalEvaluated(TRAJECTORY, "g-1", GoalAttainment.PARTLY, ASSIGNED.plusDays(30)))
+                            .when(new CloseTrajectoryCommand(TRAJECTORY, CLOSED, ClosureReason.FAMILY_IN_CONTROL, null,
+                                    null, null, Map.of("g-1", GoalAttainment.FULLY))),
+                    InvalidFieldException.class, "goal-already-evaluated");
         }
 
         @Test

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import nl.gezinscoaching.events.aftercare.Wellbeing;
 import nl.gezinscoaching.events.contact.SupportKind;
@@ -134,8 +135,19 @@ public final class TrajectoryRequests {
                             @NotBlank @Size(max = FREE_TEXT) String reason) {
     }
 
+    /**
+     * The closure; {@code goalAttainments} (goal id to attainment) evaluates the goals not yet evaluated, on the
+     * day of the closure and in the same step.
+     */
     public record ClosureRequest(@NotNull LocalDate closedOn, @NotNull ClosureReason reason, Integer clientSatisfaction,
-                          Integer referrerSatisfaction, @Size(max = CODE) String closingLetterLanguage) {
+                          Integer referrerSatisfaction, @Size(max = CODE) String closingLetterLanguage,
+                          @Size(max = LIST_ITEMS) Map<@Size(max = IDENTIFIER) String, @NotNull GoalAttainment> goalAttainments) {
+
+        /** A closure that evaluates no goals. */
+        public ClosureRequest(LocalDate closedOn, ClosureReason reason, Integer clientSatisfaction,
+                              Integer referrerSatisfaction, String closingLetterLanguage) {
+            this(closedOn, reason, clientSatisfaction, referrerSatisfaction, closingLetterLanguage, null);
+        }
     }
 
     public record AftercareCallRequest(@NotNull LocalDate calledOn, @NotNull Wellbeing wellbeing,
