@@ -2,6 +2,7 @@ package nl.gezinscoaching.command.trajectory;
 
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.stream.Collectors;
 import nl.gezinscoaching.events.plan.GoalAttainment;
 import nl.gezinscoaching.events.trajectory.ClosureReason;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -16,7 +17,10 @@ public record CloseTrajectoryCommand(@TargetAggregateIdentifier String trajector
                                      Map<String, GoalAttainment> goalAttainments) {
 
     public CloseTrajectoryCommand {
-        goalAttainments = goalAttainments == null ? Map.of() : Map.copyOf(goalAttainments);
+        // a goal without attainment is not evaluated at the closure
+        goalAttainments = goalAttainments == null ? Map.of() : goalAttainments.entrySet().stream()
+                .filter(goal -> goal.getValue() != null)
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** A closure that evaluates no goals. */

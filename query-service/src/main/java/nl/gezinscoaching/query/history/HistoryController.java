@@ -10,7 +10,10 @@ import nl.gezinscoaching.platform.web.Problems;
 import nl.gezinscoaching.query.access.FamilyAccess;
 import nl.gezinscoaching.query.audit.ReadAudit;
 import nl.gezinscoaching.query.history.TrajectoryHistory.Entry;
+import nl.gezinscoaching.query.support.CoachingNorms;
 import nl.gezinscoaching.query.support.Csv;
+import nl.gezinscoaching.events.trajectory.CoachAssigned;
+import nl.gezinscoaching.events.trajectory.ExtensionGranted;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -42,9 +45,11 @@ class HistoryController {
     private final ReadAudit audit;
     private final FamilyKeys familyKeys;
     private final TransactionTemplate snapshot;
+    private final CoachingNorms norms;
 
     HistoryController(EventStore eventStore, JsonMapper json, FamilyAccess access, ReadAudit audit,
-                      FamilyKeys familyKeys, PlatformTransactionManager transactions) {
+                      FamilyKeys familyKeys, PlatformTransactionManager transactions, CoachingNorms norms) {
+        this.norms = norms;
         this.eventStore = eventStore;
         this.json = json;
         this.access = access;
@@ -89,7 +94,20 @@ class HistoryController {
         if (events.isEmpty()) {
             throw new UnknownTrajectoryException();
         }
-        return new TrajectoryHistory(trajectoryId, events);
+        return new TrajectoryHistory(trajectoryId, plannedEnd(events), events);
+    }
+
+    private LocalDate plannedEnd(List<Entry> events) {
+        LocalDate firstAssignedOn = null;
+        long extensionMonths = 0;
+        for (Entry entry : events) {
+            if (entry.data() instanceof CoachAssigned assigned && firstAssignedOn == null) {
+                firstAssignedOn = assigned.assignedOn();
+            } else if (entry.data() instanceof ExtensionGranted extension) {
+                extensionMonths += extension.months();
+            }
+        }
+        return firstAssignedOn == null ? null : norms.plannedEnd(firstAssignedOn, extensionMonths);
     }
 
     /** One row per event; the event's data as JSON text. */

@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The audit trail of one family's trajectory, in stream order. */
-public record TrajectoryHistory(String trajectoryId, List<Entry> events) {
+/**
+ * The audit trail of one family's trajectory, in stream order.
+ *
+ * @param plannedEndOn the first assignment plus the norm plus the granted extensions; null before an assignment
+ */
+public record TrajectoryHistory(String trajectoryId, LocalDate plannedEndOn, List<Entry> events) {
 
     /**
      * @param type        the event's simple class name ({@code HomeVisitHeld})

@@ -116,7 +116,7 @@ class MyFamiliesQueries {
 
     private List<FamilyItem> items(Stream<TrajectoryFacts> facts, LocalDate today) {
         return facts.map(f -> {
-                    LocalDate plannedEnd = f.assignedOn().plusMonths((long) norms.normMonths() + f.extensionMonths());
+                    LocalDate plannedEnd = norms.plannedEnd(f.assignedOn(), f.extensionMonths());
                     return new FamilyItem(f.trajectoryId(), names.nameOf(f.trajectoryId()), f.district(), f.coachId(),
                             f.closedOn() == null ? Stage.COACHING : Stage.AFTERCARE, f.assignedOn(), plannedEnd,
                             f.lastContactOn(), DueRules.due(f, plannedEnd, today));

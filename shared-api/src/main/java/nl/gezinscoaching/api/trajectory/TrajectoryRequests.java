@@ -137,11 +137,11 @@ public final class TrajectoryRequests {
 
     /**
      * The closure; {@code goalAttainments} (goal id to attainment) evaluates the goals not yet evaluated, on the
-     * day of the closure and in the same step.
+     * day of the closure and in the same step; a goal left out, or with no attainment (null), stays unevaluated.
      */
     public record ClosureRequest(@NotNull LocalDate closedOn, @NotNull ClosureReason reason, Integer clientSatisfaction,
                           Integer referrerSatisfaction, @Size(max = CODE) String closingLetterLanguage,
-                          @Size(max = LIST_ITEMS) Map<@Size(max = IDENTIFIER) String, @NotNull GoalAttainment> goalAttainments) {
+                          @Size(max = LIST_ITEMS) Map<@Size(max = IDENTIFIER) String, GoalAttainment> goalAttainments) {
 
         /** A closure that evaluates no goals. */
         public ClosureRequest(LocalDate closedOn, ClosureReason reason, Integer clientSatisfaction,

@@ -2,6 +2,8 @@ package nl.gezinscoaching.web.families;
 
 /** The actions of a family's page: each a form and the command service's endpoint it posts to. */
 enum FamilyAction {
+    SCREENING("screening", "/api/trajectories/{id}/screening"),
+    DECLINE("decline", "/api/trajectories/{id}/decline"),
     HOME_VISIT("home-visit", "/api/trajectories/{id}/home-visits"),
     PHONE_CONTACT("phone-contact", "/api/trajectories/{id}/phone-contacts"),
     PRACTICAL_SUPPORT("practical-support", "/api/trajectories/{id}/practical-support"),

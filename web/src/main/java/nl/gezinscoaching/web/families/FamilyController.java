@@ -14,6 +14,7 @@ import nl.gezinscoaching.api.trajectory.TrajectoryRequests.AftercareEndRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.AgencyReferralRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.ClosureRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.CoordinationMeetingRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.DeclineRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.ExtensionRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.FamilyPlanRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.GoalEvaluationRequest;
@@ -23,6 +24,7 @@ import nl.gezinscoaching.api.trajectory.TrajectoryRequests.PhoneContactRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.PracticalSupportRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.ProblemInventoryRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.SafetyAssessmentRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.ScreeningRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.WarmHandoverRequest;
 import nl.gezinscoaching.events.DateBounds;
 import nl.gezinscoaching.events.TextBounds;
@@ -31,6 +33,8 @@ import nl.gezinscoaching.events.contact.SupportKind;
 import nl.gezinscoaching.events.plan.GoalAttainment;
 import nl.gezinscoaching.events.plan.LifeDomain;
 import nl.gezinscoaching.events.safety.SafetyVerdict;
+import nl.gezinscoaching.events.screening.ContraIndication;
+import nl.gezinscoaching.events.screening.Indication;
 import nl.gezinscoaching.events.trajectory.ClosureReason;
 import nl.gezinscoaching.platform.security.PlatformUser;
 import nl.gezinscoaching.platform.security.Role;
@@ -93,6 +97,31 @@ class FamilyController {
     @GetMapping("/trajectories/{trajectoryId}")
     String family(@PathVariable String trajectoryId, Model model) {
         return page(trajectoryId, model, null);
+    }
+
+    /** Triage of a waiting family (senior coach): the selection form, once; see {@link #submit}. */
+    @PostMapping("/trajectories/{trajectoryId}/screening")
+    String screening(@PathVariable String trajectoryId, @Valid @ModelAttribute("form") ScreeningRequest form,
+                     BindingResult errors, @RequestParam MultiValueMap<String, String> params, Model model,
+                     RedirectAttributes redirect) {
+        ScreeningRequest screening = new ScreeningRequest(form.screenedOn(),
+                form.indications() == null ? Set.of() : form.indications(),
+                form.contraIndications() == null ? Set.of() : form.contraIndications(),
+                form.overrideReason() == null || form.overrideReason().isBlank() ? null : form.overrideReason());
+        if (!errors.hasErrors() && !screening.contraIndications().isEmpty() && screening.overrideReason() == null
+                && !"true".equals(params.getFirst("confirmDecline"))) {
+            // a contra-indication declines the referral for good: ask first (same key: nothing was posted)
+            return page(trajectoryId, model, new FormView(FamilyAction.SCREENING.slug(), params.getFirst("idempotencyKey"),
+                    typed(params), Map.of(), "confirm-decline"));
+        }
+        return submit(trajectoryId, FamilyAction.SCREENING, screening, errors, params, model, redirect);
+    }
+
+    @PostMapping("/trajectories/{trajectoryId}/decline")
+    String decline(@PathVariable String trajectoryId, @Valid @ModelAttribute("form") DeclineRequest form,
+                   BindingResult errors, @RequestParam MultiValueMap<String, String> params, Model model,
+                   RedirectAttributes redirect) {
+        return submit(trajectoryId, FamilyAction.DECLINE, form, errors, params, model, redirect);
     }
 
     @PostMapping("/trajectories/{trajectoryId}/home-visit")
@@ -207,8 +236,7 @@ class FamilyController {
 
     private String submit(String trajectoryId, FamilyAction action, Object form, BindingResult binding,
                           MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
-        Map<String, String> typed = new LinkedHashMap<>();
-        params.forEach((name, values) -> typed.put(name, String.join(", ", values)));
+        Map<String, String> typed = typed(params);
         String subject = action.subjectField() == null ? null : params.getFirst(action.subjectField());
         boolean subjectMissing = action.subjectField() != null && (subject == null || subject.isBlank());
         if (binding.hasErrors() || subjectMissing) {
@@ -231,21 +259,40 @@ class FamilyController {
                     errors.isEmpty() ? (refusal.rule() == null ? "unknown" : refusal.rule()) : null));
         }
         redirect.addFlashAttribute("recorded", action.slug());
+        if (action == FamilyAction.DECLINE || action == FamilyAction.SCREENING && declines((ScreeningRequest) form)) {
+            // a declined family is no longer the senior coach's to read: back to the waiting list
+            redirect.addFlashAttribute("recorded", "referral-declined");
+            return "redirect:/";
+        }
         return "redirect:/trajectories/{trajectoryId}";
+    }
+
+    private static boolean declines(ScreeningRequest screening) {
+        return !screening.contraIndications().isEmpty() && screening.overrideReason() == null;
+    }
+
+    /** What was typed, as the form shows it again (several values of one name joined by ", "). */
+    static Map<String, String> typed(MultiValueMap<String, String> params) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        params.forEach((name, values) -> typed.put(name, String.join(", ", values)));
+        return typed;
     }
 
     private String page(String trajectoryId, Model model, FormView failed) {
         FamilyHistory history = queries.history(trajectoryId);
         TrajectoryState state = TrajectoryState.of(history);
         PlatformUser user = layout.user();
-        Set<FamilyAction> allowed = state.allowed(user != null && user.has(Role.SENIOR_COACH));
+        // a manager (or analyst) reads the page and records nothing: no forms; the service would refuse them
+        boolean records = user != null && (user.has(Role.COACH) || user.has(Role.SENIOR_COACH) || user.has(Role.ADMIN));
+        Set<FamilyAction> allowed = records ? state.allowed(user.has(Role.SENIOR_COACH) || user.has(Role.ADMIN))
+                : Set.of();
         String today = LocalDate.now(clock).toString();
         Map<String, FormView> forms = new HashMap<>();
         for (FamilyAction action : allowed) {
             Map<String, String> defaults = new HashMap<>();
             for (String date : List.of("visitedOn", "contactedOn", "setOn", "agreedOn", "referredOn", "handedOverOn",
                     "closedOn", "calledOn", "endedOn", "givenOn", "assessedOn", "evaluatedOn",
-                    "inventoriedOn", "heldOn", "grantedOn")) {
+                    "inventoriedOn", "heldOn", "grantedOn", "screenedOn", "declinedOn")) {
                 defaults.put(date, today);
             }
             defaults.put("interpreterUsed", "false");
@@ -261,6 +308,10 @@ class FamilyController {
         model.addAttribute("actions", allowed.stream().map(FamilyAction::slug).toList());
         model.addAttribute("forms", forms);
         model.addAttribute("today", today);
+        model.addAttribute("todayDate", LocalDate.parse(today));
+        model.addAttribute("indications", Indication.values());
+        model.addAttribute("contraIndications", ContraIndication.values());
+        model.addAttribute("confirmDecline", failed != null && "confirm-decline".equals(failed.rule()));
         model.addAttribute("earliest", DateBounds.EARLIEST.toString());
         model.addAttribute("maxFreeText", TextBounds.FREE_TEXT);
         model.addAttribute("maxName", TextBounds.NAME);

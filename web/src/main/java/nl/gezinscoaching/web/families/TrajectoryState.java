@@ -1,8 +1,12 @@
 package nl.gezinscoaching.web.families;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.gezinscoaching.web.services.QueryViews.FamilyHistory;
@@ -14,20 +18,40 @@ import nl.gezinscoaching.web.services.QueryViews.HistoryEntry;
  * is shown as its refusal.
  *
  * @param stage                 WAITING (no coach yet), ACTIVE, CLOSED (aftercare), AFTERCARE_ENDED, DECLINED
+ * @param screened              whether the selection form has been recorded
  * @param openAgencyReferrals   agency referral id to agency, for those without warm handover
  * @param unevaluatedGoals      goal id to description (empty once erased), for goals not yet evaluated
+ * @param goalList              every goal in the order set, with its latest attainment
+ * @param agencyWaits           the agency referrals without warm handover, oldest first
  */
-record TrajectoryState(Stage stage, boolean coached, int goals, Map<String, String> openAgencyReferrals,
-                       Map<String, String> unevaluatedGoals) {
+record TrajectoryState(Stage stage, boolean coached, boolean screened, int goals,
+                       Map<String, String> openAgencyReferrals, Map<String, String> unevaluatedGoals,
+                       List<Goal> goalList, List<AgencyWait> agencyWaits) {
 
     enum Stage { WAITING, ACTIVE, CLOSED, AFTERCARE_ENDED, DECLINED }
+
+    /** A goal of the family plan; {@code attainment} null until evaluated, {@code description} null once erased. */
+    record Goal(String goalId, String description, String lifeDomain, LocalDate setOn, String attainment,
+                LocalDate evaluatedOn) {
+    }
+
+    /** A family waiting at an agency: referred, no warm handover yet. */
+    record AgencyWait(String agencyReferralId, String agency, LocalDate referredOn) {
+
+        public long daysWaiting(LocalDate today) {
+            return referredOn == null ? 0 : ChronoUnit.DAYS.between(referredOn, today);
+        }
+    }
 
     static TrajectoryState of(FamilyHistory history) {
         Stage stage = Stage.WAITING;
         boolean coached = false;
+        boolean screened = false;
         int goals = 0;
         Map<String, String> open = new LinkedHashMap<>();
         Map<String, String> unevaluated = new LinkedHashMap<>();
+        Map<String, Goal> goalList = new LinkedHashMap<>();
+        Map<String, AgencyWait> waits = new LinkedHashMap<>();
         for (HistoryEntry entry : history.events()) {
             switch (entry.type()) {
                 case "CoachAssigned", "CoachReassigned" -> {
@@ -39,19 +63,37 @@ record TrajectoryState(Stage stage, boolean coached, int goals, Map<String, Stri
                 case "ReferralDeclined" -> stage = Stage.DECLINED;
                 case "TrajectoryClosed" -> stage = Stage.CLOSED;
                 case "AftercareEnded" -> stage = Stage.AFTERCARE_ENDED;
+                case "FamilyScreened" -> screened = true;
                 case "GoalSet" -> {
                     goals++;
                     unevaluated.put(text(entry, "goalId"), text(entry, "description"));
+                    Object description = entry.data() == null ? null : entry.data().get("description");
+                    goalList.put(text(entry, "goalId"), new Goal(text(entry, "goalId"),
+                            description == null ? null : description.toString(), textOrNull(entry, "lifeDomain"),
+                            entry.occurredOn(), null, null));
                 }
-                case "GoalEvaluated" -> unevaluated.remove(text(entry, "goalId"));
-                case "FamilyReferredToAgency" -> open.put(text(entry, "agencyReferralId"), text(entry, "agency"));
-                case "WarmHandoverDone" -> open.remove(text(entry, "agencyReferralId"));
+                case "GoalEvaluated" -> {
+                    unevaluated.remove(text(entry, "goalId"));
+                    goalList.computeIfPresent(text(entry, "goalId"), (id, goal) -> new Goal(id, goal.description(),
+                            goal.lifeDomain(), goal.setOn(), textOrNull(entry, "attainment"), entry.occurredOn()));
+                }
+                case "FamilyReferredToAgency" -> {
+                    open.put(text(entry, "agencyReferralId"), text(entry, "agency"));
+                    waits.put(text(entry, "agencyReferralId"), new AgencyWait(text(entry, "agencyReferralId"),
+                            text(entry, "agency"), entry.occurredOn()));
+                }
+                case "WarmHandoverDone" -> {
+                    open.remove(text(entry, "agencyReferralId"));
+                    waits.remove(text(entry, "agencyReferralId"));
+                }
                 default -> {
                 }
             }
         }
-        return new TrajectoryState(stage, coached, goals, Collections.unmodifiableMap(open),
-                Collections.unmodifiableMap(unevaluated));
+        return new TrajectoryState(stage, coached, screened, goals, Collections.unmodifiableMap(open),
+                Collections.unmodifiableMap(unevaluated), List.copyOf(goalList.values()),
+                waits.values().stream().sorted(Comparator.comparing(AgencyWait::referredOn,
+                        Comparator.nullsLast(Comparator.naturalOrder()))).toList());
     }
 
     /** The forms the page shows a coach, in the order of the page. */
@@ -59,10 +101,21 @@ record TrajectoryState(Stage stage, boolean coached, int goals, Map<String, Stri
         return allowed(false);
     }
 
-    /** The forms the page shows, in the order of the page; an extension only to a senior coach. */
+    /**
+     * The forms the page shows, in the order of the page; to a senior coach also the triage of a waiting family
+     * (the selection form, once, and the decline) and the extension.
+     */
     Set<FamilyAction> allowed(boolean seniorCoach) {
         Set<FamilyAction> allowed = EnumSet.noneOf(FamilyAction.class);
         switch (stage) {
+            case WAITING -> {
+                if (seniorCoach) {
+                    if (!screened) {
+                        allowed.add(FamilyAction.SCREENING);
+                    }
+                    allowed.add(FamilyAction.DECLINE);
+                }
+            }
             case ACTIVE -> {
                 allowed.addAll(EnumSet.of(FamilyAction.HOME_VISIT, FamilyAction.PHONE_CONTACT,
                         FamilyAction.PRACTICAL_SUPPORT, FamilyAction.PROBLEM_INVENTORY, FamilyAction.GOAL, FamilyAction.AGENCY_REFERRAL,
@@ -90,6 +143,11 @@ record TrajectoryState(Stage stage, boolean coached, int goals, Map<String, Stri
             }
         }
         return allowed;
+    }
+
+    private static String textOrNull(HistoryEntry entry, String field) {
+        String text = text(entry, field);
+        return text.isEmpty() ? null : text;
     }
 
     private static String text(HistoryEntry entry, String field) {

@@ -31,7 +31,12 @@ public final class QueryViews {
                                 long daysWaiting) {
     }
 
-    public record FamilyHistory(String trajectoryId, List<HistoryEntry> events) {
+    /** {@code plannedEndOn}: first assignment plus the norm plus extensions; null before an assignment. */
+    public record FamilyHistory(String trajectoryId, LocalDate plannedEndOn, List<HistoryEntry> events) {
+
+        public FamilyHistory(String trajectoryId, List<HistoryEntry> events) {
+            this(trajectoryId, null, events);
+        }
 
         /** The family's name, from the referral (the first event); {@code null} once erased. */
         public String familyName() {

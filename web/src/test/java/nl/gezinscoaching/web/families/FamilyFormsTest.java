@@ -1,5 +1,13 @@
 package nl.gezinscoaching.web.families;
 
+import org.mockito.ArgumentCaptor;
+import nl.gezinscoaching.events.screening.Indication;
+import nl.gezinscoaching.events.screening.ContraIndication;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.ScreeningRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.FamilyPlanRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.ClosureRequest;
+import java.util.Set;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.stringContainsInOrder;
@@ -494,5 +502,104 @@ class FamilyFormsTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(stringContainsInOrder("value=\"13\"", "id=\"extension-months-error\"",
                         "Geef 1 tot en met 12 maanden.", "Mijn reden")));
+    }
+
+    @Test
+    void theOverviewShowsThePlannedEndTheGoalsWithTheirLatestAttainmentAndTheAgencyWaits() throws Exception {
+        given(queries.history("t-1")).willReturn(new FamilyHistory("t-1", TODAY.plusMonths(2), List.of(
+                entry(0, "FamilyReferred", Map.of("family", Map.of("name", "Familie Jansen"))),
+                entry(1, "CoachAssigned", Map.of()),
+                entry(2, "GoalSet", Map.of("goalId", "g-1", "description", "Huur op tijd betaald", "lifeDomain", "FINANCES")),
+                entry(3, "GoalEvaluated", Map.of("goalId", "g-1", "attainment", "PARTLY")),
+                entry(4, "GoalSet", Map.of("goalId", "g-2", "description", "Naar school", "lifeDomain", "PARENTING")),
+                entry(5, "FamilyReferredToAgency", Map.of("agencyReferralId", "r-1", "agency", "GGZ")))));
+
+        mvc.perform(get("/trajectories/t-1").with(anna()))
+                .andExpect(content().string(stringContainsInOrder("Overzicht", "Geplande einddatum",
+                        "Huur op tijd betaald", "Financiën", "Gedeeltelijk bereikt", "Naar school", "Opvoeding",
+                        "Nog niet beoordeeld", "Wacht op een instantie", "GGZ: wacht 10 dagen")))
+                .andExpect(content().string(not(containsString("??"))));
+    }
+
+    @Test
+    void theClosurePostsTheAttainmentOfEachGoalNotYetEvaluatedAndLeavesOutTheUnassessed() throws Exception {
+        given(queries.history("t-1")).willReturn(new FamilyHistory("t-1", List.of(
+                entry(0, "FamilyReferred", Map.of()), entry(1, "CoachAssigned", Map.of()),
+                entry(2, "GoalSet", Map.of("goalId", "g-1", "description", "Huur op tijd betaald")),
+                entry(3, "GoalSet", Map.of("goalId", "g-2", "description", "Naar school")))));
+        mvc.perform(get("/trajectories/t-1").with(anna()))
+                .andExpect(content().string(stringContainsInOrder("In hoeverre zijn de doelen bereikt?",
+                        "Huur op tijd betaald", "name=\"goalAttainments[g-1]\"", "Niet beoordeeld", "Naar school",
+                        "name=\"goalAttainments[g-2]\"")));
+
+        mvc.perform(post("/trajectories/t-1/closure").with(anna()).with(csrf()).param("idempotencyKey", "k-c")
+                        .param("closedOn", TODAY.toString()).param("reason", "FAMILY_IN_CONTROL")
+                        .param("clientSatisfaction", "8").param("referrerSatisfaction", "")
+                        .param("closingLetterLanguage", "nl")
+                        .param("goalAttainments[g-1]", "FULLY").param("goalAttainments[g-2]", ""))
+                .andExpect(redirectedUrl("/trajectories/t-1"));
+        ArgumentCaptor<Object> body = ArgumentCaptor.forClass(Object.class);
+        verify(commands).record(eq("/api/trajectories/{id}/closure"), body.capture(), eq("k-c"), eq("t-1"), any());
+        ClosureRequest closure = (ClosureRequest) body.getValue();
+        assertThat(closure.goalAttainments()).containsEntry("g-1", GoalAttainment.FULLY);
+        assertThat(closure.goalAttainments().get("g-2")).isNull();
+        assertThat(closure.clientSatisfaction()).isEqualTo(8);
+    }
+
+    @Test
+    void theFamilyPlanAsksForTheCosigningAgencies() throws Exception {
+        given(queries.history("t-1")).willReturn(new FamilyHistory("t-1", List.of(
+                entry(0, "FamilyReferred", Map.of()), entry(1, "CoachAssigned", Map.of()),
+                entry(2, "GoalSet", Map.of("goalId", "g-1", "description", "Huur")))));
+        mvc.perform(post("/trajectories/t-1/family-plan").with(anna()).with(csrf()).param("idempotencyKey", "k-p")
+                        .param("agreedOn", TODAY.toString()).param("cosigningAgencies", "GGZ, Schuldhulp"))
+                .andExpect(redirectedUrl("/trajectories/t-1"));
+        verify(commands).record(eq("/api/trajectories/{id}/family-plan"),
+                eq(new FamilyPlanRequest(TODAY, List.of("GGZ", "Schuldhulp"))), eq("k-p"), eq("t-1"), any());
+    }
+
+    @Test
+    void aSeniorCoachScreensAWaitingFamilyAndAContraIndicationIsConfirmedFirst() throws Exception {
+        given(queries.history("t-9")).willReturn(new FamilyHistory("t-9", List.of(
+                entry(0, "FamilyReferred", Map.of("family", Map.of("name", "Familie Yilmaz"))))));
+        mvc.perform(get("/trajectories/t-9").with(senior()))
+                .andExpect(content().string(stringContainsInOrder("Het gezin wacht op een coach.",
+                        "Selectieformulier Coach je kind", "action=\"/trajectories/t-9/screening\"",
+                        "Het gezin heeft een migratieachtergrond", "Er is sprake van suïcidaliteit bij het kind",
+                        "Aanmelding afwijzen")))
+                .andExpect(content().string(not(containsString("Huisbezoek vastleggen"))));
+        mvc.perform(get("/trajectories/t-9").with(anna()))
+                .andExpect(content().string(not(containsString("Screening vastleggen"))));
+
+        mvc.perform(post("/trajectories/t-9/screening").with(senior()).with(csrf()).param("idempotencyKey", "k-s")
+                        .param("screenedOn", TODAY.toString()).param("indications", "PARENTING_STRESS")
+                        .param("contraIndications", "SUICIDALITY").param("overrideReason", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(stringContainsInOrder("name=\"idempotencyKey\" value=\"k-s\"",
+                        "role=\"alert\"", "Bevestig de afwijzing", "name=\"confirmDecline\"")));
+        verify(commands, never()).record(anyString(), any(), any(), any(), any());
+
+        mvc.perform(post("/trajectories/t-9/screening").with(senior()).with(csrf()).param("idempotencyKey", "k-s")
+                        .param("screenedOn", TODAY.toString()).param("indications", "PARENTING_STRESS")
+                        .param("contraIndications", "SUICIDALITY").param("overrideReason", "")
+                        .param("confirmDecline", "true"))
+                .andExpect(redirectedUrl("/"))
+                .andExpect(flash().attribute("recorded", "referral-declined"));
+        verify(commands).record(eq("/api/trajectories/{id}/screening"),
+                eq(new ScreeningRequest(TODAY, Set.of(Indication.PARENTING_STRESS), Set.of(ContraIndication.SUICIDALITY),
+                        null)), eq("k-s"), eq("t-9"), any());
+    }
+
+    @Test
+    void aManagerReadsTheFamilysPageWithoutForms() throws Exception {
+        given(queries.history("t-1")).willReturn(assigned());
+        OidcLoginRequestPostProcessor manager = oidcLogin().idToken(token -> token.subject("mila").claims(claims -> {
+            claims.put("preferred_username", "mila");
+            claims.put("resource_access", Map.of("gezinscoaching", Map.of("roles", List.of("manager"))));
+        }));
+        mvc.perform(get("/trajectories/t-1").with(manager))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Tijdlijn")))
+                .andExpect(content().string(not(containsString("name=\"idempotencyKey\""))));
     }
 }

@@ -77,7 +77,7 @@ class TrajectoryStateTest {
                 .doesNotContain(FamilyAction.EXTENSION);
         assertThat(TrajectoryState.of(history("FamilyReferred", "CoachAssigned")).allowed(true))
                 .contains(FamilyAction.EXTENSION);
-        assertThat(TrajectoryState.of(history("FamilyReferred")).allowed(true)).isEmpty();
+        assertThat(TrajectoryState.of(history("FamilyReferred")).allowed(true)).doesNotContain(FamilyAction.EXTENSION);
         assertThat(TrajectoryState.of(history("FamilyReferred", "CoachAssigned", "TrajectoryClosed")).allowed(true))
                 .doesNotContain(FamilyAction.EXTENSION);
     }
@@ -94,5 +94,33 @@ class TrajectoryStateTest {
     void aTrajectoryClosedFromTheWaitingListHasNoAftercareAndADeclinedOneNothing() {
         assertThat(TrajectoryState.of(history("FamilyReferred", "TrajectoryClosed")).allowed()).isEmpty();
         assertThat(TrajectoryState.of(history("FamilyReferred", "ReferralDeclined")).allowed()).isEmpty();
+    }
+
+    @Test
+    void aWaitingFamilyOffersASeniorCoachTheSelectionFormOnceAndTheDeclineAndACoachNothing() {
+        assertThat(TrajectoryState.of(history("FamilyReferred")).allowed(true))
+                .containsExactly(FamilyAction.SCREENING, FamilyAction.DECLINE);
+        assertThat(TrajectoryState.of(history("FamilyReferred", "FamilyScreened")).allowed(true))
+                .containsExactly(FamilyAction.DECLINE);
+        assertThat(TrajectoryState.of(history("FamilyReferred")).allowed(false)).isEmpty();
+        assertThat(TrajectoryState.of(history("FamilyReferred", "FamilyScreened", "ReferralDeclined")).allowed(true))
+                .isEmpty();
+    }
+
+    @Test
+    void theOverviewListsEveryGoalWithItsLatestAttainmentAndTheAgencyReferralsStillWaiting() {
+        TrajectoryState state = TrajectoryState.of(history("FamilyReferred", "CoachAssigned",
+                "GoalSet", Map.of("goalId", "g-1", "description", "Huur betaald", "lifeDomain", "FINANCES"),
+                "GoalSet", Map.of("goalId", "g-2", "description", "Naar school", "lifeDomain", "PARENTING"),
+                "GoalEvaluated", Map.of("goalId", "g-1", "attainment", "PARTLY"),
+                "FamilyReferredToAgency", Map.of("agencyReferralId", "r-1", "agency", "GGZ"),
+                "FamilyReferredToAgency", Map.of("agencyReferralId", "r-2", "agency", "Schuldhulp"),
+                "WarmHandoverDone", Map.of("agencyReferralId", "r-1")));
+
+        assertThat(state.goalList()).extracting(TrajectoryState.Goal::description, TrajectoryState.Goal::attainment)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Huur betaald", "PARTLY"),
+                        org.assertj.core.groups.Tuple.tuple("Naar school", null));
+        assertThat(state.agencyWaits()).extracting(TrajectoryState.AgencyWait::agency).containsExactly("Schuldhulp");
+        assertThat(state.agencyWaits().get(0).daysWaiting(LocalDate.of(2026, 11, 13))).isEqualTo(12);
     }
 }
