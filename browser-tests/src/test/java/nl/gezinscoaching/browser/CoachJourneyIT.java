@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -168,22 +169,174 @@ class CoachJourneyIT {
         browser.screenshot("gezin-nazorg", Browser.PHONE);
     }
 
+    /**
+     * The whole journey of a family, as the team works it: the senior coach takes in the referral with the
+     * selection form and assigns it from the waiting list; the coach records every kind of action up to the
+     * closure (evaluating the goals) and an aftercare call; the senior grants an extension on the way. A second
+     * referral with a contra-indication is declined only after the senior confirms it.
+     */
+    @Test
+    void aFamilyGoesFromReferralWithTheSelectionFormThroughEveryActionToAftercare() {
+        browser.open(platform.webUrl + "/");
+        signIn("sanne");
+        browser.find(By.linkText("Nieuwe aanmelding")).click();
+        assertThat(browser.heading()).isEqualTo("Nieuwe aanmelding");
+        browser.assertAccessible("the intake page");
+        browser.screenshot("aanmelding", Browser.PHONE);
+        browser.screenshot("aanmelding", Browser.DESKTOP);
+
+        WebElement intake = browser.find(By.id("form-referral"));
+        fillFields(intake, Map.of("family.name", "Familie Bakker", "family.district", "Laak",
+                "family.language", "nl", "family.migrationGeneration", "SECOND",
+                "children[0].name", "Sem", "children[0].birthDate", "2015-06-01",
+                "referrer.name", "Jeugdverpleegkundige", "referrer.organisation", "JGZ Laak"));
+        check("referral-reasons-NOT_REACHING_HELP", "referral-screening.indications-PARENTING_STRESS",
+                "referral-screening.indications-LOW_EDUCATED_PARENTS");
+        intake.findElement(By.cssSelector("button[type=submit]:not([name])")).click();
+        assertThat(browser.find(By.cssSelector("main .flash")).getText())
+                .startsWith("De aanmelding is vastgelegd; het gezin staat op de wachtlijst.");
+        String family = browser.find(By.linkText("Bekijk het gezin")).getAttribute("href")
+                .replaceAll(".*/trajectories/", "");
+
+        // the waiting list follows the events: reload until the family is on it, then assign it to anna
+        RunningPlatform.await(PROJECTION_DEADLINE, "Familie Bakker on the waiting list", () -> {
+            browser.open(platform.webUrl + "/");
+            return browser.text().contains("Familie Bakker toewijzen");
+        });
+        browser.assertAccessible("the waiting list");
+        browser.screenshot("wachtlijst", Browser.PHONE);
+        browser.find(By.xpath("//summary[text()='Familie Bakker toewijzen']")).click();
+        WebElement assignment = browser.find(By.id("form-assignment-" + family));
+        fillFields(assignment, Map.of("coachId", "anna"));
+        assignment.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(browser.find(By.cssSelector("main .flash")).getText()).isEqualTo("Het gezin is toegewezen.");
+
+        // a contra-indication declines the referral, after the senior confirms it
+        browser.find(By.linkText("Nieuwe aanmelding")).click();
+        WebElement second = browser.find(By.id("form-referral"));
+        fillFields(second, Map.of("family.name", "Familie Smit", "family.district", "Escamp",
+                "family.language", "nl", "family.migrationGeneration", "NONE",
+                "children[0].name", "Noor", "children[0].birthDate", "2012-02-02",
+                "referrer.name", "Huisarts", "referrer.organisation", "Huisartsenpraktijk"));
+        check("referral-reasons-CHILD_SAFETY", "referral-screening.contraIndications-SAFETY_RISK");
+        second.findElement(By.cssSelector("button[type=submit]:not([name])")).click();
+        assertThat(browser.find(By.cssSelector("main [role=alert]")).getText()).contains("Bevestig de afwijzing");
+        assertThat(browser.find(By.id("referral-family.name")).getAttribute("value")).isEqualTo("Familie Smit");
+        assertThat(browser.find(By.id("referral-screening.contraIndications-SAFETY_RISK")).isSelected()).isTrue();
+        browser.assertAccessible("the intake asking to confirm a decline");
+        browser.screenshot("aanmelding-bevestigen", Browser.PHONE);
+        check("referral-confirmDecline");
+        browser.find(By.cssSelector("#form-referral button[type=submit]:not([name])")).click();
+        assertThat(browser.find(By.cssSelector("main .flash")).getText())
+                .isEqualTo("De aanmelding is vastgelegd en afgewezen op de contra-indicatie(s).");
+        signOut();
+
+        browser.open(platform.webUrl + "/");
+        signIn("anna");
+        RunningPlatform.await(PROJECTION_DEADLINE, "Familie Bakker on anna's list", () -> {
+            browser.open(platform.webUrl + "/");
+            return browser.text().contains("Familie Bakker");
+        });
+        record(family, "home-visit", Map.of("durationMinutes", "60", "summary", "Kennismaking met tolk"),
+                "Het huisbezoek is vastgelegd.");
+        record(family, "phone-contact", Map.of("durationMinutes", "15"), "Het telefonisch contact is vastgelegd.");
+        record(family, "practical-support", Map.of("kind", "ADMINISTRATION", "durationMinutes", "90"),
+                "De praktische ondersteuning is vastgelegd.");
+        record(family, "problem-inventory", Map.of(), List.of("problem-inventory-problemDomains-FINANCES",
+                "problem-inventory-problemDomains-PARENTING"), "De inventarisatie is vastgelegd.");
+        record(family, "goal", Map.of("description", "Schulden in beeld", "lifeDomain", "FINANCES"),
+                "Het doel is vastgelegd.");
+        record(family, "goal", Map.of("description", "Sem gaat elke dag naar school", "lifeDomain", "PARENTING"),
+                "Het doel is vastgelegd.");
+        record(family, "family-plan", Map.of("cosigningAgencies", "Schuldhulpverlening"),
+                "Het gezinsplan is vastgelegd.");
+        record(family, "agency-referral", Map.of("agency", "Schuldhulpverlening"), "De doorverwijzing is vastgelegd.");
+        record(family, "coordination-meeting", Map.of("agencies", "Schuldhulpverlening, School"),
+                "Het afstemmingsoverleg is vastgelegd.");
+        record(family, "safety-assessment", Map.of("verdict", "SAFE"), "De veiligheidsinschatting is vastgelegd.");
+        record(family, "warm-handover", Map.of(), "De warme overdracht is vastgelegd.");
+        fill(family, "goal-evaluation", Map.of("attainment", "PARTLY"), List.of());
+        assertThat(browser.find(By.cssSelector("main .flash")).getText()).isEqualTo("De evaluatie van het doel is vastgelegd.");
+        assertThat(browser.text()).contains("Schulden in beeld", "Gedeeltelijk bereikt", "Geplande einddatum");
+        browser.assertAccessible("the family's page with goals and forms");
+        browser.screenshot("gezin-overzicht", Browser.PHONE);
+        browser.screenshot("gezin-overzicht", Browser.DESKTOP);
+        signOut();
+
+        browser.open(platform.webUrl + "/");
+        signIn("sanne");
+        record(family, "extension", Map.of("months", "3", "reason", "Wacht op schuldhulp"),
+                "De verlenging is toegekend.");
+        signOut();
+
+        browser.open(platform.webUrl + "/");
+        signIn("anna");
+        fill(family, "closure", Map.of("reason", "FAMILY_IN_CONTROL", "clientSatisfaction", "8",
+                "referrerSatisfaction", "7", "closure-goal-0", "FULLY"), List.of());
+        assertThat(browser.find(By.cssSelector("main .flash")).getText())
+                .isEqualTo("Het traject is afgesloten; de nazorg begint.");
+        record(family, "aftercare-call", Map.of("wellbeing", "GOOD"), "Het nazorggesprek is vastgelegd.");
+
+        assertThat(browser.text()).contains("Aanmelding", "Coach toegewezen", "Huisbezoek", "Telefonisch contact",
+                "Praktische ondersteuning", "Probleeminventarisatie", "Doel gesteld", "Gezinsplan afgesproken",
+                "Doorverwezen naar instantie", "Afstemmingsoverleg", "Veiligheidstaxatie", "Warme overdracht",
+                "Doel geëvalueerd", "Verlenging", "Afsluiting", "Nazorggesprek", "vastgelegd door sanne",
+                "vastgelegd door anna", "Volledig bereikt");
+        browser.assertAccessible("the family's page in aftercare after the whole journey");
+        browser.screenshot("gezin-reis-nazorg", Browser.PHONE);
+    }
+
+    /** Sets fields by name (or by id when no field has that name), as a user typing or choosing would. */
+    private static void fillFields(WebElement form, Map<String, String> values) {
+        values.forEach((name, value) -> {
+            List<WebElement> byName = form.findElements(By.name(name));
+            WebElement field = byName.isEmpty() ? form.findElement(By.id(name)) : byName.get(0);
+            ((JavascriptExecutor) browser.driver).executeScript("arguments[0].value = arguments[1]", field, value);
+        });
+    }
+
+    /** Ticks checkboxes by their id, by clicking their labels as a user does. */
+    private static void check(String... ids) {
+        for (String id : ids) {
+            WebElement label = browser.find(By.cssSelector("label[for='" + id + "']"));
+            ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", label);
+            label.click();
+            assertThat(browser.find(By.id(id)).isSelected()).as(id).isTrue();
+        }
+    }
+
+    private static void signOut() {
+        browser.find(By.cssSelector("form.sign-out button")).click();
+        assertThat(browser.heading()).isEqualTo("Afgemeld");
+        browser.driver.manage().deleteAllCookies();
+    }
+
     /** Opens the family's page until the form is offered (the history view follows the events), fills, submits. */
     private static void fill(String trajectory, String slug, Map<String, String> values) {
+        fill(trajectory, slug, values, List.of());
+    }
+
+    /** As {@link #fill(String, String, Map)}, ticking the checkboxes {@code checks} (by id) too. */
+    private static void fill(String trajectory, String slug, Map<String, String> values, List<String> checks) {
         RunningPlatform.await(PROJECTION_DEADLINE, "the " + slug + " form", () -> {
             browser.open(platform.webUrl + "/trajectories/" + trajectory);
             return !browser.driver.findElements(By.id("form-" + slug)).isEmpty();
         });
         WebElement form = browser.driver.findElement(By.id("form-" + slug));
         browser.driver.findElement(By.xpath("//form[@id='form-" + slug + "']/preceding-sibling::summary")).click();
-        values.forEach((name, value) -> ((JavascriptExecutor) browser.driver).executeScript(
-                "arguments[0].value = arguments[1]", form.findElement(By.name(name)), value));
+        fillFields(form, values);
+        check(checks.toArray(String[]::new));
         form.findElement(By.cssSelector("button[type=submit]")).click();
         browser.find(By.cssSelector("main h1"));
     }
 
     private static void record(String trajectory, String slug, Map<String, String> values, String done) {
-        fill(trajectory, slug, values);
+        record(trajectory, slug, values, List.of(), done);
+    }
+
+    private static void record(String trajectory, String slug, Map<String, String> values, List<String> checks,
+                               String done) {
+        fill(trajectory, slug, values, checks);
         assertThat(browser.find(By.cssSelector("main .flash")).getText()).isEqualTo(done);
     }
 
