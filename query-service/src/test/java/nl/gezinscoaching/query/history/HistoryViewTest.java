@@ -11,6 +11,8 @@ import nl.gezinscoaching.events.coach.CoachRegistered;
 import nl.gezinscoaching.events.contact.HomeVisitHeld;
 import nl.gezinscoaching.events.trajectory.Child;
 import nl.gezinscoaching.events.trajectory.CoachAssigned;
+import nl.gezinscoaching.events.trajectory.CoachReassigned;
+import nl.gezinscoaching.events.trajectory.ExtensionGranted;
 import nl.gezinscoaching.events.trajectory.Family;
 import nl.gezinscoaching.events.trajectory.FamilyReferred;
 import nl.gezinscoaching.events.trajectory.MigrationGeneration;
@@ -73,6 +75,25 @@ class HistoryViewTest {
         assertThat(csv.get(0)).isEqualTo("\"sequence\",\"type\",\"occurredOn\",\"recordedAt\",\"recordedBy\",\"data\"");
         assertThat(csv).hasSize(4);
         assertThat(csv.get(3)).startsWith("2,\"HomeVisitHeld\",\"2026-03-03\",");
+    }
+
+    @Test
+    void historyGivesThePlannedEndFromTheFirstAssignmentTheNormAndTheExtensions() {
+        String id = "history-" + UUID.randomUUID();
+        append("Trajectory", id, 0, new FamilyReferred(id, LocalDate.of(2026, 2, 27),
+                new Family(null, "Familie Yilmaz", "Laak", "tr", true, MigrationGeneration.SECOND),
+                List.of(new Child("Elif", LocalDate.of(2017, 6, 1))), new Referrer("Huisarts", "Praktijk Laak"),
+                Set.of(ReferralReason.NOT_REACHING_HELP), false), "sanne");
+        assertThat(new ViewClient(port).json("/api/trajectories/" + id + "/history").get("plannedEndOn").isNull())
+                .isTrue();
+
+        append("Trajectory", id, 1, new CoachAssigned(id, "anna", LocalDate.of(2026, 3, 1)), "sanne");
+        append("Trajectory", id, 2, new CoachReassigned(id, "anna", "bram", LocalDate.of(2026, 4, 1)), "sanne");
+        append("Trajectory", id, 3, new ExtensionGranted(id, LocalDate.of(2026, 8, 1), 3, "wacht op GGZ"), "sanne");
+
+        // 1 March + 6 months norm + 3 months extension; a reassignment does not move it
+        assertThat(new ViewClient(port).json("/api/trajectories/" + id + "/history").get("plannedEndOn").asString())
+                .isEqualTo("2026-12-01");
     }
 
     @Test
