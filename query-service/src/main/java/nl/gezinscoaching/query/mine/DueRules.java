@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import nl.gezinscoaching.query.mine.MyFamiliesView.Due;
-import nl.gezinscoaching.query.mine.MyFamiliesView.DueKind;
-import nl.gezinscoaching.query.mine.MyFamiliesView.FamilyItem;
+import nl.gezinscoaching.api.views.MyFamiliesView.Due;
+import nl.gezinscoaching.api.views.MyFamiliesView.DueKind;
+import nl.gezinscoaching.api.views.MyFamiliesView.FamilyItem;
 
 /** When something is due for a family, and which family comes first. */
 final class DueRules {

@@ -1,5 +1,6 @@
 package nl.gezinscoaching.query.mine;
 
+import nl.gezinscoaching.api.views.MyFamiliesView;
 import java.time.Clock;
 import java.time.LocalDate;
 import nl.gezinscoaching.platform.security.CurrentUser;

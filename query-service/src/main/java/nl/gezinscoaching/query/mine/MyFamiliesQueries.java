@@ -1,5 +1,6 @@
 package nl.gezinscoaching.query.mine;
 
+import nl.gezinscoaching.api.views.MyFamiliesView;
 import static java.time.temporal.ChronoUnit.DAYS;
 
 import java.sql.Array;
@@ -10,9 +11,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import nl.gezinscoaching.platform.security.PlatformUser;
 import nl.gezinscoaching.platform.security.Role;
-import nl.gezinscoaching.query.mine.MyFamiliesView.FamilyItem;
-import nl.gezinscoaching.query.mine.MyFamiliesView.Stage;
-import nl.gezinscoaching.query.mine.MyFamiliesView.WaitingFamily;
+import nl.gezinscoaching.api.views.MyFamiliesView.FamilyItem;
+import nl.gezinscoaching.api.views.MyFamiliesView.Stage;
+import nl.gezinscoaching.api.views.MyFamiliesView.WaitingFamily;
 import nl.gezinscoaching.query.support.CoachingNorms;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import nl.gezinscoaching.query.mine.MyFamiliesView.Due;
-import nl.gezinscoaching.query.mine.MyFamiliesView.DueKind;
-import nl.gezinscoaching.query.mine.MyFamiliesView.FamilyItem;
-import nl.gezinscoaching.query.mine.MyFamiliesView.Stage;
+import nl.gezinscoaching.api.views.MyFamiliesView.Due;
+import nl.gezinscoaching.api.views.MyFamiliesView.DueKind;
+import nl.gezinscoaching.api.views.MyFamiliesView.FamilyItem;
+import nl.gezinscoaching.api.views.MyFamiliesView.Stage;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

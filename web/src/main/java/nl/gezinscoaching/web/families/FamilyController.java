@@ -42,7 +42,7 @@ import nl.gezinscoaching.web.layout.Layout;
 import nl.gezinscoaching.web.services.CommandRefusal;
 import nl.gezinscoaching.web.services.CommandService;
 import nl.gezinscoaching.web.services.QueryService;
-import nl.gezinscoaching.web.services.QueryViews.FamilyHistory;
+import nl.gezinscoaching.api.views.TrajectoryHistory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -279,7 +279,7 @@ class FamilyController {
     }
 
     private String page(String trajectoryId, Model model, FormView failed) {
-        FamilyHistory history = queries.history(trajectoryId);
+        TrajectoryHistory history = queries.history(trajectoryId);
         TrajectoryState state = TrajectoryState.of(history);
         PlatformUser user = layout.user();
         // a manager (or analyst) reads the page and records nothing: no forms; the service would refuse them

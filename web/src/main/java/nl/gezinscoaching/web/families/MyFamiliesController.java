@@ -15,7 +15,7 @@ import nl.gezinscoaching.web.layout.Layout;
 import nl.gezinscoaching.web.services.CommandRefusal;
 import nl.gezinscoaching.web.services.CommandService;
 import nl.gezinscoaching.web.services.QueryService;
-import nl.gezinscoaching.web.services.QueryViews.MyFamilies;
+import nl.gezinscoaching.api.views.MyFamiliesView;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -83,7 +83,7 @@ class MyFamiliesController {
         model.addAttribute("coach", coach);
         model.addAttribute("senior", senior);
         if (coach) {
-            MyFamilies families = queries.myFamilies();
+            MyFamiliesView families = queries.myFamilies();
             model.addAttribute("families", families);
             if (senior) {
                 String today = LocalDate.now(clock).toString();

@@ -9,14 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import nl.gezinscoaching.web.services.QueryViews.FamilyHistory;
-import nl.gezinscoaching.web.services.QueryViews.HistoryEntry;
+import nl.gezinscoaching.api.views.TrajectoryHistory;
+import nl.gezinscoaching.api.views.TrajectoryHistory.Entry;
 
 /**
  * Which actions a family's page offers, derived from the history the page reads (one rule, here). It mirrors
  * the command service's aggregate, which stays the judge: an action offered here that the service refuses
  * is shown as its refusal.
  *
+ * @param familyName            the family's name from the referral (the first event); null once erased
+ * @param district              the family's district from the referral
  * @param stage                 WAITING (no coach yet), ACTIVE, CLOSED (aftercare), AFTERCARE_ENDED, DECLINED
  * @param screened              whether the selection form has been recorded
  * @param openAgencyReferrals   agency referral id to agency, for those without warm handover
@@ -24,7 +26,7 @@ import nl.gezinscoaching.web.services.QueryViews.HistoryEntry;
  * @param goalList              every goal in the order set, with its latest attainment
  * @param agencyWaits           the agency referrals without warm handover, oldest first
  */
-record TrajectoryState(Stage stage, boolean coached, boolean screened, int goals,
+record TrajectoryState(String familyName, String district, Stage stage, boolean coached, boolean screened, int goals,
                        Map<String, String> openAgencyReferrals, Map<String, String> unevaluatedGoals,
                        List<Goal> goalList, List<AgencyWait> agencyWaits) {
 
@@ -43,7 +45,9 @@ record TrajectoryState(Stage stage, boolean coached, boolean screened, int goals
         }
     }
 
-    static TrajectoryState of(FamilyHistory history) {
+    static TrajectoryState of(TrajectoryHistory history) {
+        String familyName = null;
+        String district = null;
         Stage stage = Stage.WAITING;
         boolean coached = false;
         boolean screened = false;
@@ -52,7 +56,7 @@ record TrajectoryState(Stage stage, boolean coached, boolean screened, int goals
         Map<String, String> unevaluated = new LinkedHashMap<>();
         Map<String, Goal> goalList = new LinkedHashMap<>();
         Map<String, AgencyWait> waits = new LinkedHashMap<>();
-        for (HistoryEntry entry : history.events()) {
+        for (Entry entry : history.events()) {
             switch (entry.type()) {
                 case "CoachAssigned", "CoachReassigned" -> {
                     coached = true;
@@ -63,11 +67,18 @@ record TrajectoryState(Stage stage, boolean coached, boolean screened, int goals
                 case "ReferralDeclined" -> stage = Stage.DECLINED;
                 case "TrajectoryClosed" -> stage = Stage.CLOSED;
                 case "AftercareEnded" -> stage = Stage.AFTERCARE_ENDED;
+                case "FamilyReferred" -> {
+                    Object family = field(entry.data(), "family");
+                    Object name = field(family, "name");
+                    Object place = field(family, "district");
+                    familyName = name == null ? null : name.toString();
+                    district = place == null ? null : place.toString();
+                }
                 case "FamilyScreened" -> screened = true;
                 case "GoalSet" -> {
                     goals++;
                     unevaluated.put(text(entry, "goalId"), text(entry, "description"));
-                    Object description = entry.data() == null ? null : entry.data().get("description");
+                    Object description = field(entry.data(), "description");
                     goalList.put(text(entry, "goalId"), new Goal(text(entry, "goalId"),
                             description == null ? null : description.toString(), textOrNull(entry, "lifeDomain"),
                             entry.occurredOn(), null, null));
@@ -90,7 +101,7 @@ record TrajectoryState(Stage stage, boolean coached, boolean screened, int goals
                 }
             }
         }
-        return new TrajectoryState(stage, coached, screened, goals, Collections.unmodifiableMap(open),
+        return new TrajectoryState(familyName, district, stage, coached, screened, goals, Collections.unmodifiableMap(open),
                 Collections.unmodifiableMap(unevaluated), List.copyOf(goalList.values()),
                 waits.values().stream().sorted(Comparator.comparing(AgencyWait::referredOn,
                         Comparator.nullsLast(Comparator.naturalOrder()))).toList());
@@ -145,13 +156,18 @@ record TrajectoryState(Stage stage, boolean coached, boolean screened, int goals
         return allowed;
     }
 
-    private static String textOrNull(HistoryEntry entry, String field) {
+    private static String textOrNull(Entry entry, String field) {
         String text = text(entry, field);
         return text.isEmpty() ? null : text;
     }
 
-    private static String text(HistoryEntry entry, String field) {
-        Object value = entry.data() == null ? null : entry.data().get(field);
+    private static String text(Entry entry, String field) {
+        Object value = field(entry.data(), field);
         return value == null ? "" : value.toString();
+    }
+
+    /** A field of an event's data: the query service sends a JSON object, which the web reads as a map. */
+    private static Object field(Object data, String field) {
+        return data instanceof Map<?, ?> map ? map.get(field) : null;
     }
 }

@@ -1,5 +1,8 @@
 package nl.gezinscoaching.web.layout;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import nl.gezinscoaching.platform.ClockAutoConfiguration;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
@@ -39,6 +42,11 @@ public class Layout {
     public boolean mayRefer() {
         PlatformUser user = user();
         return user != null && (user.has(Role.SENIOR_COACH) || user.has(Role.ADMIN));
+    }
+
+    /** An instant on the clock of the coaches (Amsterdam), for the pages. */
+    public LocalDateTime amsterdam(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ClockAutoConfiguration.AMSTERDAM);
     }
 
     /** The role shown in the header: the user's highest (a senior coach is shown as senior coach). */

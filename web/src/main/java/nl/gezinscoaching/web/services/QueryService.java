@@ -1,7 +1,7 @@
 package nl.gezinscoaching.web.services;
 
-import nl.gezinscoaching.web.services.QueryViews.FamilyHistory;
-import nl.gezinscoaching.web.services.QueryViews.MyFamilies;
+import nl.gezinscoaching.api.views.MyFamiliesView;
+import nl.gezinscoaching.api.views.TrajectoryHistory;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
@@ -15,13 +15,13 @@ public class QueryService {
     }
 
     /** The signed-in coach's families with what is due ({@code GET /api/my-families}). */
-    public MyFamilies myFamilies() {
-        return rest.get().uri("/api/my-families").accept(MediaType.APPLICATION_JSON).retrieve().body(MyFamilies.class);
+    public MyFamiliesView myFamilies() {
+        return rest.get().uri("/api/my-families").accept(MediaType.APPLICATION_JSON).retrieve().body(MyFamiliesView.class);
     }
 
     /** One family's history; 403 when it is not the user's family, 404 when there is none. */
-    public FamilyHistory history(String trajectoryId) {
+    public TrajectoryHistory history(String trajectoryId) {
         return rest.get().uri("/api/trajectories/{id}/history", trajectoryId).accept(MediaType.APPLICATION_JSON)
-                .retrieve().body(FamilyHistory.class);
+                .retrieve().body(TrajectoryHistory.class);
     }
 }

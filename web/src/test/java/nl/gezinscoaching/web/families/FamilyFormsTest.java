@@ -50,10 +50,10 @@ import nl.gezinscoaching.web.services.CommandRefusal;
 import nl.gezinscoaching.web.services.CommandRefusal.FieldRefusal;
 import nl.gezinscoaching.web.services.CommandService;
 import nl.gezinscoaching.web.services.QueryService;
-import nl.gezinscoaching.web.services.QueryViews.FamilyHistory;
-import nl.gezinscoaching.web.services.QueryViews.HistoryEntry;
-import nl.gezinscoaching.web.services.QueryViews.MyFamilies;
-import nl.gezinscoaching.web.services.QueryViews.WaitingFamily;
+import nl.gezinscoaching.api.views.TrajectoryHistory;
+import nl.gezinscoaching.api.views.TrajectoryHistory.Entry;
+import nl.gezinscoaching.api.views.MyFamiliesView;
+import nl.gezinscoaching.api.views.MyFamiliesView.WaitingFamily;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -90,12 +90,12 @@ class FamilyFormsTest {
         }));
     }
 
-    private static HistoryEntry entry(long sequence, String type, Map<String, Object> data) {
-        return new HistoryEntry(sequence, type, TODAY.minusDays(10), Instant.now(), "sanne", data);
+    private static Entry entry(long sequence, String type, Map<String, Object> data) {
+        return new Entry(sequence, type, TODAY.minusDays(10), Instant.now(), "sanne", data);
     }
 
-    private static FamilyHistory assigned() {
-        return new FamilyHistory("t-1", List.of(
+    private static TrajectoryHistory assigned() {
+        return new TrajectoryHistory("t-1", null, List.of(
                 entry(0, "FamilyReferred", Map.of("family", Map.of("name", "Familie Jansen", "district", "Escamp"))),
                 entry(1, "CoachAssigned", Map.of()),
                 entry(2, "FamilyReferredToAgency", Map.of("agencyReferralId", "r-1", "agency", "GGZ"))));
@@ -176,7 +176,7 @@ class FamilyFormsTest {
 
     @Test
     void aClosedTrajectoryOffersOnlyAftercare() throws Exception {
-        given(queries.history("t-1")).willReturn(new FamilyHistory("t-1", List.of(
+        given(queries.history("t-1")).willReturn(new TrajectoryHistory("t-1", null, List.of(
                 entry(0, "FamilyReferred", Map.of()), entry(1, "CoachAssigned", Map.of()),
                 entry(2, "TrajectoryClosed", Map.of()))));
 
@@ -193,7 +193,7 @@ class FamilyFormsTest {
             claims.put("coach_id", "sanne");
             claims.put("cluster", "Noord");
         }));
-        given(queries.myFamilies()).willReturn(new MyFamilies(TODAY, List.of(), List.of(),
+        given(queries.myFamilies()).willReturn(new MyFamiliesView(TODAY, List.of(), List.of(),
                 List.of(new WaitingFamily("t-9", "Familie Yilmaz", "Laak", TODAY.minusDays(6), 6))));
 
         mvc.perform(get("/").with(sanne))
@@ -297,8 +297,8 @@ class FamilyFormsTest {
         verify(commands, never()).record(anyString(), any(), any(), any(), any());
     }
 
-    private static FamilyHistory withGoals() {
-        return new FamilyHistory("t-1", List.of(
+    private static TrajectoryHistory withGoals() {
+        return new TrajectoryHistory("t-1", null, List.of(
                 entry(0, "FamilyReferred", Map.of("family", Map.of("name", "Familie Jansen", "district", "Escamp"))),
                 entry(1, "CoachAssigned", Map.of()),
                 entry(2, "GoalSet", Map.of("goalId", "g-1", "description", "Schulden op orde")),
@@ -506,7 +506,7 @@ class FamilyFormsTest {
 
     @Test
     void theOverviewShowsThePlannedEndTheGoalsWithTheirLatestAttainmentAndTheAgencyWaits() throws Exception {
-        given(queries.history("t-1")).willReturn(new FamilyHistory("t-1", TODAY.plusMonths(2), List.of(
+        given(queries.history("t-1")).willReturn(new TrajectoryHistory("t-1", TODAY.plusMonths(2), List.of(
                 entry(0, "FamilyReferred", Map.of("family", Map.of("name", "Familie Jansen"))),
                 entry(1, "CoachAssigned", Map.of()),
                 entry(2, "GoalSet", Map.of("goalId", "g-1", "description", "Huur op tijd betaald", "lifeDomain", "FINANCES")),
@@ -523,7 +523,7 @@ class FamilyFormsTest {
 
     @Test
     void theClosurePostsTheAttainmentOfEachGoalNotYetEvaluatedAndLeavesOutTheUnassessed() throws Exception {
-        given(queries.history("t-1")).willReturn(new FamilyHistory("t-1", List.of(
+        given(queries.history("t-1")).willReturn(new TrajectoryHistory("t-1", null, List.of(
                 entry(0, "FamilyReferred", Map.of()), entry(1, "CoachAssigned", Map.of()),
                 entry(2, "GoalSet", Map.of("goalId", "g-1", "description", "Huur op tijd betaald")),
                 entry(3, "GoalSet", Map.of("goalId", "g-2", "description", "Naar school")))));
@@ -548,7 +548,7 @@ class FamilyFormsTest {
 
     @Test
     void theFamilyPlanAsksForTheCosigningAgencies() throws Exception {
-        given(queries.history("t-1")).willReturn(new FamilyHistory("t-1", List.of(
+        given(queries.history("t-1")).willReturn(new TrajectoryHistory("t-1", null, List.of(
                 entry(0, "FamilyReferred", Map.of()), entry(1, "CoachAssigned", Map.of()),
                 entry(2, "GoalSet", Map.of("goalId", "g-1", "description", "Huur")))));
         mvc.perform(post("/trajectories/t-1/family-plan").with(anna()).with(csrf()).param("idempotencyKey", "k-p")
@@ -560,7 +560,7 @@ class FamilyFormsTest {
 
     @Test
     void aSeniorCoachScreensAWaitingFamilyAndAContraIndicationIsConfirmedFirst() throws Exception {
-        given(queries.history("t-9")).willReturn(new FamilyHistory("t-9", List.of(
+        given(queries.history("t-9")).willReturn(new TrajectoryHistory("t-9", null, List.of(
                 entry(0, "FamilyReferred", Map.of("family", Map.of("name", "Familie Yilmaz"))))));
         mvc.perform(get("/trajectories/t-9").with(senior()))
                 .andExpect(content().string(stringContainsInOrder("Het gezin wacht op een coach.",

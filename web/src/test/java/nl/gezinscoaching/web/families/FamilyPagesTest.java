@@ -18,10 +18,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import nl.gezinscoaching.web.services.QueryService;
-import nl.gezinscoaching.web.services.QueryViews.Due;
-import nl.gezinscoaching.web.services.QueryViews.Family;
-import nl.gezinscoaching.web.services.QueryViews.MyFamilies;
-import nl.gezinscoaching.web.services.QueryViews.WaitingFamily;
+import nl.gezinscoaching.api.views.MyFamiliesView.Due;
+import nl.gezinscoaching.api.views.MyFamiliesView.DueKind;
+import nl.gezinscoaching.api.views.MyFamiliesView.Stage;
+import nl.gezinscoaching.api.views.MyFamiliesView.FamilyItem;
+import nl.gezinscoaching.api.views.MyFamiliesView;
+import nl.gezinscoaching.api.views.MyFamiliesView.WaitingFamily;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,15 +63,15 @@ class FamilyPagesTest {
         }));
     }
 
-    private static Family family(String id, String name, Due... due) {
-        return new Family(id, name, "Escamp", "anna", "COACHING", TODAY.minusDays(20), TODAY.plusMonths(5),
+    private static FamilyItem family(String id, String name, Due... due) {
+        return new FamilyItem(id, name, "Escamp", "anna", Stage.COACHING, TODAY.minusDays(20), TODAY.plusMonths(5),
                 null, List.of(due));
     }
 
-    private static MyFamilies annasFamilies() {
-        return new MyFamilies(TODAY, List.of(
-                family("t-1", "Familie Jansen", new Due("NO_CONTACT", TODAY.minusDays(5), 20, List.of()),
-                        new Due("WAITING_AT_AGENCY", TODAY.minusDays(9), 9, List.of("GGZ"))),
+    private static MyFamiliesView annasFamilies() {
+        return new MyFamiliesView(TODAY, List.of(
+                family("t-1", "Familie Jansen", new Due(DueKind.NO_CONTACT, TODAY.minusDays(5), 20, List.of()),
+                        new Due(DueKind.WAITING_AT_AGENCY, TODAY.minusDays(9), 9, List.of("GGZ"))),
                 family("t-2", "Familie De Vries")), List.of(), List.of());
     }
 
@@ -124,7 +126,7 @@ class FamilyPagesTest {
 
     @Test
     void aSeniorCoachAlsoSeesHerClusterAndTheWaitingList() throws Exception {
-        given(queries.myFamilies()).willReturn(new MyFamilies(TODAY, List.of(),
+        given(queries.myFamilies()).willReturn(new MyFamiliesView(TODAY, List.of(),
                 List.of(family("t-1", "Familie Jansen")),
                 List.of(new WaitingFamily("t-9", "Familie Yilmaz", "Laak", TODAY.minusDays(6), 6))));
 

@@ -7,22 +7,22 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import nl.gezinscoaching.web.services.QueryViews.FamilyHistory;
-import nl.gezinscoaching.web.services.QueryViews.HistoryEntry;
+import nl.gezinscoaching.api.views.TrajectoryHistory;
+import nl.gezinscoaching.api.views.TrajectoryHistory.Entry;
 import org.junit.jupiter.api.Test;
 
 class TrajectoryStateTest {
 
-    private static FamilyHistory history(Object... typesAndData) {
-        List<HistoryEntry> events = new ArrayList<>();
+    private static TrajectoryHistory history(Object... typesAndData) {
+        List<Entry> events = new ArrayList<>();
         for (int i = 0; i < typesAndData.length; i++) {
             String type = (String) typesAndData[i];
             @SuppressWarnings("unchecked")
             Map<String, Object> data = i + 1 < typesAndData.length && typesAndData[i + 1] instanceof Map<?, ?> map
                     ? (Map<String, Object>) typesAndData[++i] : Map.of();
-            events.add(new HistoryEntry(events.size(), type, LocalDate.of(2026, 11, 1), Instant.EPOCH, "anna", data));
+            events.add(new Entry(events.size(), type, LocalDate.of(2026, 11, 1), Instant.EPOCH, "anna", data));
         }
-        return new FamilyHistory("t-1", events);
+        return new TrajectoryHistory("t-1", null, events);
     }
 
     @Test

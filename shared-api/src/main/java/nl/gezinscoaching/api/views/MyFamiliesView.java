@@ -1,4 +1,4 @@
-package nl.gezinscoaching.query.mine;
+package nl.gezinscoaching.api.views;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,4 @@
-package nl.gezinscoaching.query.history;
+package nl.gezinscoaching.api.views;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +16,8 @@ public record TrajectoryHistory(String trajectoryId, LocalDate plannedEndOn, Lis
      * @param occurredOn  the business date
      * @param recordedAt  when it was recorded
      * @param recordedBy  who recorded it
-     * @param data        the event's fields
+     * @param data        the event's fields (the event itself in the service; a JSON object, read as a map, in a
+     *                    client)
      */
     public record Entry(long sequence, String type, LocalDate occurredOn, Instant recordedAt, String recordedBy,
                         Object data) {
