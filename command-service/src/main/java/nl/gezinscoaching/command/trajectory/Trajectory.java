@@ -1,5 +1,8 @@
 package nl.gezinscoaching.command.trajectory;
 
+import nl.gezinscoaching.api.trajectory.TrajectoryStage;
+import nl.gezinscoaching.api.trajectory.TrajectoryStage.Refusal;
+import nl.gezinscoaching.api.trajectory.TrajectoryStage.Step;
 import static nl.gezinscoaching.command.rules.BusinessDates.requireNotBefore;
 import static nl.gezinscoaching.command.rules.BusinessDates.requireNotInFuture;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -58,7 +61,7 @@ class Trajectory {
 
     @AggregateIdentifier
     private String trajectoryId;
-    private Stage stage;
+    private TrajectoryStage stage;
     private LocalDate receivedOn;
     private String coachId;
     private LocalDate assignedOn;
@@ -106,7 +109,7 @@ class Trajectory {
 
     @CommandHandler
     void handle(EraseFamilyDataCommand command, Clock clock) {
-        if (stage == Stage.WAITING || stage == Stage.ACTIVE) {
+        if (stage == TrajectoryStage.WAITING || stage == TrajectoryStage.ACTIVE) {
             throw new StateConflictException("close-before-erasure",
                     "Close the trajectory (or decline the referral) before erasing the family's data");
         }
@@ -116,11 +119,7 @@ class Trajectory {
 
     @CommandHandler
     void handle(DeclineReferralCommand command, Clock clock) {
-        requireOpen();
-        if (stage == Stage.ACTIVE) {
-            throw new StateConflictException("coach-already-assigned",
-                    "A coach is assigned already: close the trajectory instead of declining the referral");
-        }
+        require(Step.TRIAGE);
         requireBusinessDate("declinedOn", command.declinedOn(), clock);
         apply(new ReferralDeclined(trajectoryId, command.declinedOn(), command.reason()));
     }
@@ -132,11 +131,7 @@ class Trajectory {
      */
     @CommandHandler
     void handle(ScreenFamilyCommand command, Clock clock) {
-        requireOpen();
-        if (stage == Stage.ACTIVE) {
-            throw new StateConflictException("coach-already-assigned",
-                    "A coach is assigned already: screening happens while the family waits for a coach");
-        }
+        require(Step.TRIAGE);
         if (screened) {
             throw new StateConflictException("already-screened", "This trajectory has been screened already");
         }
@@ -176,7 +171,7 @@ class Trajectory {
         if (!coaches.isRegistered(command.coachId())) {
             throw new NotFoundException("unknown-coach", "No coach with this coachId is registered");
         }
-        if (stage == Stage.WAITING) {
+        if (stage == TrajectoryStage.WAITING) {
             apply(new CoachAssigned(trajectoryId, command.coachId(), command.assignedOn()));
             return;
         }
@@ -349,21 +344,23 @@ class Trajectory {
         apply(new AftercareEnded(trajectoryId, command.endedOn()));
     }
 
-    private void requireOpen() {
-        switch (stage) {
-            case DECLINED -> throw new StateConflictException("referral-declined", "The referral was declined");
-            case CLOSED, AFTERCARE_ENDED -> throw new StateConflictException("trajectory-closed",
-                    "The trajectory is closed: only aftercare calls can be recorded");
-            default -> {
-            }
+    /**
+     * Refuses an action its stage does not allow, by the one table of {@link TrajectoryStage} (which the pages
+     * use to offer only what is allowed).
+     */
+    private void require(Step step) {
+        Refusal refusal = stage.refusal(step, coachId != null);
+        if (refusal != null) {
+            throw new StateConflictException(refusal.rule(), refusal.detail());
         }
     }
 
+    private void requireOpen() {
+        require(Step.OPEN);
+    }
+
     private void requireCoach() {
-        requireOpen();
-        if (stage == Stage.WAITING) {
-            throw new StateConflictException("no-coach-assigned", "No coach is assigned to this trajectory yet");
-        }
+        require(Step.COACHING);
     }
 
     /**
@@ -371,18 +368,12 @@ class Trajectory {
      * waiting list (the family moved away before a coach came) had no coaching, so it has no aftercare either.
      */
     private void requireAftercare() {
-        switch (stage) {
-            case WAITING, ACTIVE -> throw new StateConflictException("aftercare-before-closure",
-                    "Aftercare starts when the trajectory is closed");
-            case DECLINED -> throw new StateConflictException("referral-declined", "The referral was declined");
-            case AFTERCARE_ENDED -> throw new StateConflictException("aftercare-ended", "Aftercare has ended");
-            default -> {
-            }
-        }
-        if (coachId == null) {
-            throw new StateConflictException("no-aftercare-without-coach",
-                    "The trajectory was closed before a coach was assigned: there is no aftercare to record");
-        }
+        require(Step.AFTERCARE);
+    }
+
+    /** The stage after an event, by the one table of {@link TrajectoryStage#after}. */
+    private void advance(Object event) {
+        stage = (stage == null ? TrajectoryStage.WAITING : stage).after(event.getClass().getSimpleName());
     }
 
     private void requireBusinessDate(String field, LocalDate date, Clock clock) {
@@ -409,7 +400,7 @@ class Trajectory {
     void on(FamilyReferred event) {
         trajectoryId = event.trajectoryId();
         receivedOn = event.receivedOn();
-        stage = Stage.WAITING;
+        advance(event);
     }
 
     @EventSourcingHandler
@@ -419,20 +410,21 @@ class Trajectory {
 
     @EventSourcingHandler
     void on(ReferralDeclined event) {
-        stage = Stage.DECLINED;
+        advance(event);
     }
 
     @EventSourcingHandler
     void on(CoachAssigned event) {
         coachId = event.coachId();
         assignedOn = event.assignedOn();
-        stage = Stage.ACTIVE;
+        advance(event);
     }
 
     @EventSourcingHandler
     void on(CoachReassigned event) {
         coachId = event.coachId();
         assignedOn = event.reassignedOn();
+        advance(event);
     }
 
     @EventSourcingHandler
@@ -458,12 +450,12 @@ class Trajectory {
     @EventSourcingHandler
     void on(TrajectoryClosed event) {
         closedOn = event.closedOn();
-        stage = Stage.CLOSED;
+        advance(event);
     }
 
     @EventSourcingHandler
     void on(AftercareEnded event) {
-        stage = Stage.AFTERCARE_ENDED;
+        advance(event);
     }
 
     @EventSourcingHandler

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.gezinscoaching.api.trajectory.TrajectoryStage;
 import nl.gezinscoaching.api.views.TrajectoryHistory;
 import nl.gezinscoaching.api.views.TrajectoryHistory.Entry;
 
@@ -19,18 +20,16 @@ import nl.gezinscoaching.api.views.TrajectoryHistory.Entry;
  *
  * @param familyName            the family's name from the referral (the first event); null once erased
  * @param district              the family's district from the referral
- * @param stage                 WAITING (no coach yet), ACTIVE, CLOSED (aftercare), AFTERCARE_ENDED, DECLINED
+ * @param stage                 where it stands, by the shared {@link TrajectoryStage#after} (as the aggregate)
  * @param screened              whether the selection form has been recorded
  * @param openAgencyReferrals   agency referral id to agency, for those without warm handover
  * @param unevaluatedGoals      goal id to description (empty once erased), for goals not yet evaluated
  * @param goalList              every goal in the order set, with its latest attainment
  * @param agencyWaits           the agency referrals without warm handover, oldest first
  */
-record TrajectoryState(String familyName, String district, Stage stage, boolean coached, boolean screened, int goals,
+record TrajectoryState(String familyName, String district, TrajectoryStage stage, boolean coached, boolean screened, int goals,
                        Map<String, String> openAgencyReferrals, Map<String, String> unevaluatedGoals,
                        List<Goal> goalList, List<AgencyWait> agencyWaits) {
-
-    enum Stage { WAITING, ACTIVE, CLOSED, AFTERCARE_ENDED, DECLINED }
 
     /** A goal of the family plan; {@code attainment} null until evaluated, {@code description} null once erased. */
     record Goal(String goalId, String description, String lifeDomain, LocalDate setOn, String attainment,
@@ -48,7 +47,7 @@ record TrajectoryState(String familyName, String district, Stage stage, boolean 
     static TrajectoryState of(TrajectoryHistory history) {
         String familyName = null;
         String district = null;
-        Stage stage = Stage.WAITING;
+        TrajectoryStage stage = TrajectoryStage.WAITING;
         boolean coached = false;
         boolean screened = false;
         int goals = 0;
@@ -57,16 +56,9 @@ record TrajectoryState(String familyName, String district, Stage stage, boolean 
         Map<String, Goal> goalList = new LinkedHashMap<>();
         Map<String, AgencyWait> waits = new LinkedHashMap<>();
         for (Entry entry : history.events()) {
+            stage = stage.after(entry.type());
             switch (entry.type()) {
-                case "CoachAssigned", "CoachReassigned" -> {
-                    coached = true;
-                    if (stage == Stage.WAITING) {
-                        stage = Stage.ACTIVE;
-                    }
-                }
-                case "ReferralDeclined" -> stage = Stage.DECLINED;
-                case "TrajectoryClosed" -> stage = Stage.CLOSED;
-                case "AftercareEnded" -> stage = Stage.AFTERCARE_ENDED;
+                case "CoachAssigned", "CoachReassigned" -> coached = true;
                 case "FamilyReferred" -> {
                     Object family = field(entry.data(), "family");
                     Object name = field(family, "name");
@@ -113,47 +105,30 @@ record TrajectoryState(String familyName, String district, Stage stage, boolean 
     }
 
     /**
-     * The forms the page shows, in the order of the page; to a senior coach also the triage of a waiting family
-     * (the selection form, once, and the decline) and the extension.
+     * The forms the page shows, in the order of the page: each action whose step the stage allows (the shared
+     * table the aggregate refuses by), less those the trajectory's facts rule out (a plan needs a goal, an
+     * evaluation a goal not yet evaluated, a handover an open referral, the selection form is filled in once);
+     * triage and extensions are a senior coach's.
      */
     Set<FamilyAction> allowed(boolean seniorCoach) {
         Set<FamilyAction> allowed = EnumSet.noneOf(FamilyAction.class);
-        switch (stage) {
-            case WAITING -> {
-                if (seniorCoach) {
-                    if (!screened) {
-                        allowed.add(FamilyAction.SCREENING);
-                    }
-                    allowed.add(FamilyAction.DECLINE);
-                }
-            }
-            case ACTIVE -> {
-                allowed.addAll(EnumSet.of(FamilyAction.HOME_VISIT, FamilyAction.PHONE_CONTACT,
-                        FamilyAction.PRACTICAL_SUPPORT, FamilyAction.PROBLEM_INVENTORY, FamilyAction.GOAL, FamilyAction.AGENCY_REFERRAL,
-                        FamilyAction.COORDINATION_MEETING, FamilyAction.SAFETY_ASSESSMENT, FamilyAction.CLOSURE));
-                if (goals > 0) {
-                    allowed.add(FamilyAction.FAMILY_PLAN);
-                }
-                if (seniorCoach) {
-                    allowed.add(FamilyAction.EXTENSION);
-                }
-                if (!unevaluatedGoals.isEmpty()) {
-                    allowed.add(FamilyAction.GOAL_EVALUATION);
-                }
-                if (!openAgencyReferrals.isEmpty()) {
-                    allowed.add(FamilyAction.WARM_HANDOVER);
-                }
-            }
-            case CLOSED -> {
-                if (coached) {
-                    allowed.add(FamilyAction.AFTERCARE_CALL);
-                    allowed.add(FamilyAction.AFTERCARE_END);
-                }
-            }
-            default -> {
+        for (FamilyAction action : FamilyAction.values()) {
+            if (stage.allows(action.step(), coached) && applies(action, seniorCoach)) {
+                allowed.add(action);
             }
         }
         return allowed;
+    }
+
+    private boolean applies(FamilyAction action, boolean seniorCoach) {
+        return switch (action) {
+            case SCREENING -> seniorCoach && !screened;
+            case DECLINE, EXTENSION -> seniorCoach;
+            case FAMILY_PLAN -> goals > 0;
+            case GOAL_EVALUATION -> !unevaluatedGoals.isEmpty();
+            case WARM_HANDOVER -> !openAgencyReferrals.isEmpty();
+            default -> true;
+        };
     }
 
     private static String textOrNull(Entry entry, String field) {

@@ -26,8 +26,10 @@ class TrajectoryStateTest {
     }
 
     @Test
-    void aReferralWaitingForACoachOffersTheCoachNothing() {
-        assertThat(TrajectoryState.of(history("FamilyReferred")).allowed()).isEmpty();
+    void aReferralWaitingForACoachOffersNoCoachingOnlyWhatTheStageAllowsBeforeACoach() {
+        // safety assessment and closure (the family moved away) are open from the referral on
+        assertThat(TrajectoryState.of(history("FamilyReferred")).allowed())
+                .containsExactly(FamilyAction.SAFETY_ASSESSMENT, FamilyAction.CLOSURE);
     }
 
     @Test
@@ -98,11 +100,12 @@ class TrajectoryStateTest {
 
     @Test
     void aWaitingFamilyOffersASeniorCoachTheSelectionFormOnceAndTheDeclineAndACoachNothing() {
-        assertThat(TrajectoryState.of(history("FamilyReferred")).allowed(true))
-                .containsExactly(FamilyAction.SCREENING, FamilyAction.DECLINE);
+        assertThat(TrajectoryState.of(history("FamilyReferred")).allowed(true)).containsExactly(
+                FamilyAction.SCREENING, FamilyAction.DECLINE, FamilyAction.SAFETY_ASSESSMENT, FamilyAction.CLOSURE);
         assertThat(TrajectoryState.of(history("FamilyReferred", "FamilyScreened")).allowed(true))
-                .containsExactly(FamilyAction.DECLINE);
-        assertThat(TrajectoryState.of(history("FamilyReferred")).allowed(false)).isEmpty();
+                .containsExactly(FamilyAction.DECLINE, FamilyAction.SAFETY_ASSESSMENT, FamilyAction.CLOSURE);
+        assertThat(TrajectoryState.of(history("FamilyReferred")).allowed(false))
+                .doesNotContain(FamilyAction.SCREENING, FamilyAction.DECLINE);
         assertThat(TrajectoryState.of(history("FamilyReferred", "FamilyScreened", "ReferralDeclined")).allowed(true))
                 .isEmpty();
     }
