@@ -80,11 +80,24 @@ wait_for http://localhost:8081/actuator/health command-service "${pids[1]}"
 wait_for http://localhost:8082/actuator/health query-service "${pids[2]}"
 wait_for http://localhost:8080/actuator/health web "${pids[3]}"
 
+# the demo users who coach are registered as coaches once (the admin's demo account; a repeat is a harmless
+# refusal), so a senior coach can take in a referral and assign it in the browser straight away
+if [[ "${DEMO_COACHES:-true}" == true ]]; then
+  for coach in 'anna","name":"Anna de Wit","cluster":"Noord","fte":0.8' \
+               'bram","name":"Bram Visser","cluster":"Zuid","fte":1.0' \
+               'sanne","name":"Sanne Bakker","cluster":"Noord","fte":0.5'; do
+    curl -s -o /dev/null -u admin:admin -H 'Content-Type: application/json' \
+      -d "{\"coachId\":\"${coach}}" http://localhost:8081/api/coaches || true
+  done
+fi
+
 cat <<INFO
 
 Gezinscoaching platform is running. Open in your browser:
 
-  http://localhost:8080      (sign in as anna / anna, a coach; sanne / sanne, a senior coach; see deploy/SECURITY.md)
+  http://localhost:8080      (sign in as sanne / sanne, a senior coach: "Nieuwe aanmelding" takes in a family,
+                              the waiting list assigns it to anna; anna / anna, a coach, records her work;
+                              all demo users in deploy/SECURITY.md)
 
   command service  http://localhost:8081   (health: http://localhost:8081/actuator/health)
   query service    http://localhost:8082   (health: http://localhost:8082/actuator/health)
