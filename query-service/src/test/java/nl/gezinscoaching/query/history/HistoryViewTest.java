@@ -46,13 +46,17 @@ class HistoryViewTest {
                 MetaData.with("recordedBy", recordedBy)));
     }
 
-    @Test
-    void historyListsEveryEventInStreamOrderWithWhoRecordedItAndWhen() {
-        String id = "history-" + UUID.randomUUID();
+    private void referred(String id) {
         append("Trajectory", id, 0, new FamilyReferred(id, LocalDate.of(2026, 2, 27),
                 new Family(null, "Familie Yilmaz", "Laak", "tr", true, MigrationGeneration.SECOND),
                 List.of(new Child("Elif", LocalDate.of(2017, 6, 1))), new Referrer("Huisarts", "Praktijk Laak"),
                 Set.of(ReferralReason.NOT_REACHING_HELP), false), "sanne");
+    }
+
+    @Test
+    void historyListsEveryEventInStreamOrderWithWhoRecordedItAndWhen() {
+        String id = "history-" + UUID.randomUUID();
+        referred(id);
         append("Trajectory", id, 1, new CoachAssigned(id, "anna", LocalDate.of(2026, 3, 1)), "sanne");
         append("Trajectory", id, 2, new HomeVisitHeld(id, "v-1", LocalDate.of(2026, 3, 3), 45, true, "eerste bezoek"), "anna");
 
@@ -80,10 +84,7 @@ class HistoryViewTest {
     @Test
     void historyGivesThePlannedEndFromTheFirstAssignmentTheNormAndTheExtensions() {
         String id = "history-" + UUID.randomUUID();
-        append("Trajectory", id, 0, new FamilyReferred(id, LocalDate.of(2026, 2, 27),
-                new Family(null, "Familie Yilmaz", "Laak", "tr", true, MigrationGeneration.SECOND),
-                List.of(new Child("Elif", LocalDate.of(2017, 6, 1))), new Referrer("Huisarts", "Praktijk Laak"),
-                Set.of(ReferralReason.NOT_REACHING_HELP), false), "sanne");
+        referred(id);
         assertThat(new ViewClient(port).json("/api/trajectories/" + id + "/history").get("plannedEndOn").isNull())
                 .isTrue();
 

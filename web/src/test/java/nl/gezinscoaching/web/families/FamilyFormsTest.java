@@ -19,7 +19,6 @@ import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -46,6 +45,7 @@ import nl.gezinscoaching.events.plan.GoalAttainment;
 import nl.gezinscoaching.events.plan.LifeDomain;
 import nl.gezinscoaching.events.safety.SafetyVerdict;
 import nl.gezinscoaching.platform.ClockAutoConfiguration;
+import nl.gezinscoaching.web.SignedIn;
 import nl.gezinscoaching.web.services.CommandRefusal;
 import nl.gezinscoaching.web.services.CommandRefusal.FieldRefusal;
 import nl.gezinscoaching.web.services.CommandService;
@@ -82,12 +82,7 @@ class FamilyFormsTest {
     CommandService commands;
 
     private static OidcLoginRequestPostProcessor anna() {
-        return oidcLogin().idToken(token -> token.subject("anna").claims(claims -> {
-            claims.put("preferred_username", "anna");
-            claims.put("resource_access", Map.of("gezinscoaching", Map.of("roles", List.of("coach"))));
-            claims.put("coach_id", "anna");
-            claims.put("cluster", "Noord");
-        }));
+        return SignedIn.coach("anna", "coach");
     }
 
     private static Entry entry(long sequence, String type, Map<String, Object> data) {
@@ -187,12 +182,7 @@ class FamilyFormsTest {
 
     @Test
     void aSeniorCoachAssignsAWaitingFamilyFromHerListAndAnUnknownCoachIsShownInTheForm() throws Exception {
-        OidcLoginRequestPostProcessor sanne = oidcLogin().idToken(token -> token.subject("sanne").claims(claims -> {
-            claims.put("preferred_username", "sanne");
-            claims.put("resource_access", Map.of("gezinscoaching", Map.of("roles", List.of("senior_coach"))));
-            claims.put("coach_id", "sanne");
-            claims.put("cluster", "Noord");
-        }));
+        OidcLoginRequestPostProcessor sanne = senior();
         given(queries.myFamilies()).willReturn(new MyFamiliesView(TODAY, List.of(), List.of(),
                 List.of(new WaitingFamily("t-9", "Familie Yilmaz", "Laak", TODAY.minusDays(6), 6))));
 
@@ -449,12 +439,7 @@ class FamilyFormsTest {
     }
 
     private static OidcLoginRequestPostProcessor senior() {
-        return oidcLogin().idToken(token -> token.subject("sanne").claims(claims -> {
-            claims.put("preferred_username", "sanne");
-            claims.put("resource_access", Map.of("gezinscoaching", Map.of("roles", List.of("senior_coach"))));
-            claims.put("coach_id", "sanne");
-            claims.put("cluster", "Noord");
-        }));
+        return SignedIn.coach("sanne", "senior_coach");
     }
 
     @Test
@@ -593,10 +578,7 @@ class FamilyFormsTest {
     @Test
     void aManagerReadsTheFamilysPageWithoutForms() throws Exception {
         given(queries.history("t-1")).willReturn(assigned());
-        OidcLoginRequestPostProcessor manager = oidcLogin().idToken(token -> token.subject("mila").claims(claims -> {
-            claims.put("preferred_username", "mila");
-            claims.put("resource_access", Map.of("gezinscoaching", Map.of("roles", List.of("manager"))));
-        }));
+        OidcLoginRequestPostProcessor manager = SignedIn.as("mila", "manager", null, null);
         mvc.perform(get("/trajectories/t-1").with(manager))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Tijdlijn")))

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.stringContainsInOrder;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -17,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import nl.gezinscoaching.web.SignedIn;
 import nl.gezinscoaching.web.services.QueryService;
 import nl.gezinscoaching.api.views.MyFamiliesView.Due;
 import nl.gezinscoaching.api.views.MyFamiliesView.DueKind;
@@ -53,14 +53,7 @@ class FamilyPagesTest {
     QueryService queries;
 
     private static OidcLoginRequestPostProcessor signedIn(String username, String role, String coachId, String cluster) {
-        return oidcLogin().idToken(token -> token.subject(username).claims(claims -> {
-            claims.put("preferred_username", username);
-            claims.put("resource_access", Map.of("gezinscoaching", Map.of("roles", List.of(role))));
-            if (coachId != null) {
-                claims.put("coach_id", coachId);
-                claims.put("cluster", cluster);
-            }
-        }));
+        return SignedIn.as(username, role, coachId, cluster);
     }
 
     private static FamilyItem family(String id, String name, Due... due) {

@@ -11,7 +11,6 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -34,6 +33,7 @@ import nl.gezinscoaching.events.screening.Indication;
 import nl.gezinscoaching.events.trajectory.MigrationGeneration;
 import nl.gezinscoaching.events.trajectory.ReferralReason;
 import nl.gezinscoaching.platform.ClockAutoConfiguration;
+import nl.gezinscoaching.web.SignedIn;
 import nl.gezinscoaching.web.services.CommandRefusal;
 import nl.gezinscoaching.web.services.CommandRefusal.FieldRefusal;
 import nl.gezinscoaching.web.services.CommandService;
@@ -69,12 +69,7 @@ class ReferralIntakeTest {
     CommandService commands;
 
     private static OidcLoginRequestPostProcessor user(String name, String role) {
-        return oidcLogin().idToken(token -> token.subject(name).claims(claims -> {
-            claims.put("preferred_username", name);
-            claims.put("resource_access", Map.of("gezinscoaching", Map.of("roles", List.of(role))));
-            claims.put("coach_id", name);
-            claims.put("cluster", "Noord");
-        }));
+        return SignedIn.coach(name, role);
     }
 
     private static OidcLoginRequestPostProcessor sanne() {
