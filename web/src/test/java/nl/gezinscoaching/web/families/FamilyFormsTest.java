@@ -39,6 +39,13 @@ import nl.gezinscoaching.api.trajectory.TrajectoryRequests.PracticalSupportReque
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.ProblemInventoryRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.SafetyAssessmentRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.WarmHandoverRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.PhoneContactRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.GoalRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.AgencyReferralRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.AftercareCallRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.AftercareEndRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.DeclineRequest;
+import nl.gezinscoaching.events.aftercare.Wellbeing;
 import nl.gezinscoaching.events.TextBounds;
 import nl.gezinscoaching.events.contact.SupportKind;
 import nl.gezinscoaching.events.plan.GoalAttainment;
@@ -583,5 +590,54 @@ class FamilyFormsTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Tijdlijn")))
                 .andExpect(content().string(not(containsString("name=\"idempotencyKey\""))));
+    }
+
+    /** One form: its slug, the fields posted, the record the service must get, and a required field to leave out. */
+    private record FormCase(String slug, String endpoint, Map<String, String> fields, Object expected,
+                            String requiredField) {
+    }
+
+    @Test
+    void theRemainingFormsPostTheirSharedRecordAndRefuseAMissingRequiredFieldInTheWeb() throws Exception {
+        TrajectoryHistory closed = new TrajectoryHistory("t-1", null, List.of(entry(0, "FamilyReferred", Map.of()),
+                entry(1, "CoachAssigned", Map.of()), entry(2, "TrajectoryClosed", Map.of())));
+        TrajectoryHistory waiting = new TrajectoryHistory("t-1", null, List.of(entry(0, "FamilyReferred", Map.of())));
+        List<FormCase> cases = List.of(
+                new FormCase("phone-contact", "/api/trajectories/{id}/phone-contacts",
+                        Map.of("contactedOn", TODAY.toString(), "durationMinutes", "10", "summary", "kort"),
+                        new PhoneContactRequest(TODAY, 10, "kort"), "durationMinutes"),
+                new FormCase("goal", "/api/trajectories/{id}/goals",
+                        Map.of("description", "Huur betaald", "lifeDomain", "FINANCES", "setOn", TODAY.toString()),
+                        new GoalRequest("Huur betaald", LifeDomain.FINANCES, TODAY), "description"),
+                new FormCase("agency-referral", "/api/trajectories/{id}/agency-referrals",
+                        Map.of("agency", "GGZ", "referredOn", TODAY.toString()),
+                        new AgencyReferralRequest("GGZ", TODAY), "agency"),
+                new FormCase("aftercare-call", "/api/trajectories/{id}/aftercare-calls",
+                        Map.of("calledOn", TODAY.toString(), "wellbeing", "STABLE", "notes", ""),
+                        new AftercareCallRequest(TODAY, Wellbeing.STABLE, ""), "wellbeing"),
+                new FormCase("aftercare-end", "/api/trajectories/{id}/aftercare-end",
+                        Map.of("endedOn", TODAY.toString()), new AftercareEndRequest(TODAY), "endedOn"),
+                new FormCase("decline", "/api/trajectories/{id}/decline",
+                        Map.of("declinedOn", TODAY.toString(), "reason", "verhuisd"),
+                        new DeclineRequest(TODAY, "verhuisd"), "reason"));
+        for (FormCase form : cases) {
+            boolean aftercare = form.slug().startsWith("aftercare");
+            boolean triage = form.slug().equals("decline");
+            given(queries.history("t-1")).willReturn(aftercare ? closed : triage ? waiting : assigned());
+            OidcLoginRequestPostProcessor user = triage ? senior() : anna();
+
+            var valid = post("/trajectories/t-1/" + form.slug()).with(user).with(csrf()).param("idempotencyKey", "k-" + form.slug());
+            form.fields().forEach(valid::param);
+            mvc.perform(valid).andExpect(status().is3xxRedirection())
+                    .andExpect(flash().attribute("recorded", triage ? "referral-declined" : form.slug()));
+            verify(commands).record(eq(form.endpoint()), eq(form.expected()), eq("k-" + form.slug()), eq("t-1"), any());
+
+            var missing = post("/trajectories/t-1/" + form.slug()).with(user).with(csrf()).param("idempotencyKey", "k-2");
+            form.fields().forEach((name, value) -> missing.param(name, name.equals(form.requiredField()) ? "" : value));
+            mvc.perform(missing).andExpect(status().isOk())
+                    .andExpect(content().string(stringContainsInOrder(
+                            "id=\"" + form.slug() + "-" + form.requiredField() + "-error\"", "Vul dit veld in.")));
+            verify(commands, never()).record(eq(form.endpoint()), any(), eq("k-2"), any(), any());
+        }
     }
 }
