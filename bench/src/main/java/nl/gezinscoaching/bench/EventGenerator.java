@@ -20,6 +20,7 @@ import nl.gezinscoaching.events.agency.WarmHandoverDone;
 import nl.gezinscoaching.events.coach.CoachRegistered;
 import nl.gezinscoaching.events.contact.CoordinationMeetingHeld;
 import nl.gezinscoaching.events.contact.HomeVisitHeld;
+import nl.gezinscoaching.events.contact.VisitLocation;
 import nl.gezinscoaching.events.contact.PhoneContactLogged;
 import nl.gezinscoaching.events.contact.PracticalSupportGiven;
 import nl.gezinscoaching.events.contact.SupportKind;
@@ -27,6 +28,7 @@ import nl.gezinscoaching.events.plan.FamilyPlanAgreed;
 import nl.gezinscoaching.events.plan.GoalAttainment;
 import nl.gezinscoaching.events.plan.GoalEvaluated;
 import nl.gezinscoaching.events.plan.GoalSet;
+import nl.gezinscoaching.events.plan.Subgoal;
 import nl.gezinscoaching.events.plan.LifeDomain;
 import nl.gezinscoaching.events.plan.ProblemInventoried;
 import nl.gezinscoaching.events.safety.SafetyAssessed;
@@ -151,7 +153,8 @@ final class EventGenerator {
         for (int g = 0; g < 5; g++) {
             String goal = UUID.randomUUID().toString();
             goals.add(goal);
-            events.add(new GoalSet(id, goal, "doel " + g, LifeDomain.values()[random.nextInt(7)], day.plusDays(21)));
+            events.add(new GoalSet(id, goal, "doel " + g, LifeDomain.values()[random.nextInt(7)], day.plusDays(21),
+                    List.of(Subgoal.values()[random.nextInt(Subgoal.values().length)])));
         }
         events.add(new FamilyPlanAgreed(id, day.plusDays(28), goals, List.of()));
         for (int a = 0; a < 2; a++) {
@@ -166,7 +169,7 @@ final class EventGenerator {
         events.add(new ExtensionGranted(id, day.plusMonths(6), 3, "wachtlijst"));
         for (int v = 0; v < 23; v++) {
             events.add(new HomeVisitHeld(id, UUID.randomUUID().toString(), day.plusDays(7L * v + 1), 60, random.nextBoolean(),
-                    "huisbezoek " + v));
+                    "huisbezoek " + v, VisitLocation.values()[random.nextInt(VisitLocation.values().length)]));
         }
         for (int p = 0; p < 10; p++) {
             events.add(new PhoneContactLogged(id, day.plusDays(10L * p + 3), 15, null));

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nl.gezinscoaching.command.coach.CoachDirectory;
@@ -27,6 +28,8 @@ import nl.gezinscoaching.events.contact.PracticalSupportGiven;
 import nl.gezinscoaching.events.plan.FamilyPlanAgreed;
 import nl.gezinscoaching.events.plan.GoalEvaluated;
 import nl.gezinscoaching.events.plan.GoalSet;
+import nl.gezinscoaching.events.plan.Subgoal;
+import nl.gezinscoaching.events.contact.VisitLocation;
 import nl.gezinscoaching.events.plan.ProblemInventoried;
 import nl.gezinscoaching.events.safety.SafetyAssessed;
 import nl.gezinscoaching.events.screening.ContraIndication;
@@ -181,7 +184,8 @@ class Trajectory {
         requireBusinessDate("visitedOn", command.visitedOn(), clock);
         requireDuration(command.durationMinutes());
         apply(new HomeVisitHeld(trajectoryId, command.visitId(), command.visitedOn(), command.durationMinutes(),
-                command.interpreterUsed(), command.summary()));
+                command.interpreterUsed(), command.summary(),
+                command.location() == null ? VisitLocation.HOME : command.location()));
     }
 
     @CommandHandler
@@ -213,7 +217,13 @@ class Trajectory {
     void handle(SetGoalCommand command, Clock clock) {
         requireCoach();
         requireBusinessDate("setOn", command.setOn(), clock);
-        apply(new GoalSet(trajectoryId, command.goalId(), command.description(), command.lifeDomain(), command.setOn()));
+        apply(new GoalSet(trajectoryId, command.goalId(), command.description(), command.lifeDomain(), command.setOn(),
+                inSubgoalOrder(command.subgoals())));
+    }
+
+    /** Each subgoal once, in the order of the intervention's description. */
+    private static List<Subgoal> inSubgoalOrder(List<Subgoal> subgoals) {
+        return subgoals == null ? List.of() : subgoals.stream().filter(Objects::nonNull).distinct().sorted().toList();
     }
 
     @CommandHandler

@@ -1,5 +1,6 @@
 package nl.gezinscoaching.query.facts;
 
+import nl.gezinscoaching.events.contact.VisitLocation;
 import static java.time.temporal.ChronoUnit.DAYS;
 import static nl.gezinscoaching.query.support.FixedClockConfiguration.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,12 +72,12 @@ class ManagementViewsTest {
         // t2: anna, then cor from 1 May; three visits, two goals; dropped out on 1 October
         projection.on(referred("t2", date(2026, 2, 1), "Centrum"));
         projection.on(new CoachAssigned("t2", "anna", date(2026, 2, 3)), 1);
-        projection.on(new HomeVisitHeld("t2", "v1", date(2026, 2, 10), 60, false, null), 2);
-        projection.on(new HomeVisitHeld("t2", "v2", date(2026, 3, 10), 60, false, null), 3);
+        projection.on(new HomeVisitHeld("t2", "v1", date(2026, 2, 10), 60, false, null, VisitLocation.HOME), 2);
+        projection.on(new HomeVisitHeld("t2", "v2", date(2026, 3, 10), 60, false, null, VisitLocation.HOME), 3);
         projection.on(new CoachReassigned("t2", "anna", "cor", date(2026, 5, 1)), 4);
-        projection.on(new HomeVisitHeld("t2", "v3", date(2026, 5, 10), 60, false, null), 5);
-        projection.on(new GoalSet("t2", "g1", "x", LifeDomain.FINANCES, date(2026, 3, 1)));
-        projection.on(new GoalSet("t2", "g2", "y", LifeDomain.PARENTING, date(2026, 3, 1)));
+        projection.on(new HomeVisitHeld("t2", "v3", date(2026, 5, 10), 60, false, null, VisitLocation.HOME), 5);
+        projection.on(new GoalSet("t2", "g1", "x", LifeDomain.FINANCES, date(2026, 3, 1), List.of()));
+        projection.on(new GoalSet("t2", "g2", "y", LifeDomain.PARENTING, date(2026, 3, 1), List.of()));
         projection.on(new FamilyReferredToAgency("t2", "a2", "Schuldhulp", date(2026, 3, 1)));
         projection.on(new WarmHandoverDone("t2", "a2", date(2026, 3, 21)));
         projection.on(new GoalEvaluated("t2", "g1", GoalAttainment.FULLY, date(2026, 9, 20)));
@@ -196,7 +197,7 @@ class ManagementViewsTest {
     void aRedeliveredEventChangesNothing() {
         projection.on(new CoachAssigned("t3", "bram", date(2026, 11, 20)), 1);
         projection.on(new CoachAssigned("t3", "bram", date(2026, 11, 20)), 1);
-        projection.on(new HomeVisitHeld("t2", "v3", date(2026, 5, 10), 60, false, null), 5);
+        projection.on(new HomeVisitHeld("t2", "v3", date(2026, 5, 10), 60, false, null, VisitLocation.HOME), 5);
         assertThat(coach(views.json("/api/caseload"), "bram").get("activeTrajectories").asInt()).isEqualTo(1);
         assertThat(views.json("/api/quality-report?from=2026-01-01&to=2026-11-22").get("homeVisits").asInt())
                 .isEqualTo(3);
