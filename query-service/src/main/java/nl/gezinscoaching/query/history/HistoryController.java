@@ -14,6 +14,7 @@ import nl.gezinscoaching.query.support.Csv;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Revision;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -84,12 +85,17 @@ class HistoryController {
             }
             Object recordedBy = message.getMetaData().get(RECORDED_BY);
             events.add(new Entry(message.getSequenceNumber(), event.getClass().getSimpleName(), event.occurredOn(),
-                    message.getTimestamp(), recordedBy == null ? null : recordedBy.toString(), event));
+                    message.getTimestamp(), recordedBy == null ? null : recordedBy.toString(), event, revisionOf(event)));
         }
         if (events.isEmpty()) {
             throw new UnknownTrajectoryException();
         }
         return new TrajectoryHistory(trajectoryId, events);
+    }
+
+    private static String revisionOf(Object event) {
+        Revision revision = event.getClass().getAnnotation(Revision.class);
+        return revision == null ? null : revision.value();
     }
 
     /** One row per event; the event's data as JSON text. */
