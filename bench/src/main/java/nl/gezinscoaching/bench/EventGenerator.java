@@ -48,6 +48,8 @@ import nl.gezinscoaching.platform.crypto.MasterKeys;
 import nl.gezinscoaching.platform.crypto.FieldCipher;
 import nl.gezinscoaching.platform.eventstore.AxonJdbcAutoConfiguration;
 import org.axonframework.serialization.Serializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Writes a realistic event history straight into the event table: about 66 events per trajectory in the
@@ -66,6 +68,26 @@ final class EventGenerator {
     static final int COACHES = 40;
 
     private final Random random = new Random(42);
+    /** Home visits per trajectory (23 in the domain's mix). */
+    private final int homeVisits;
+    /** Whether GoalSet and HomeVisitHeld are written as revision 1, as the services stored them before issue 14. */
+    private final boolean revisionOne;
+    private final ObjectMapper json = AxonJdbcAutoConfiguration.storageObjectMapper();
+    private long revisionOneRows;
+
+    EventGenerator() {
+        this(23, false);
+    }
+
+    EventGenerator(int homeVisits, boolean revisionOne) {
+        this.homeVisits = homeVisits;
+        this.revisionOne = revisionOne;
+    }
+
+    /** How many rows {@link #write} stored at revision 1 of a type whose current revision is higher. */
+    long revisionOneRows() {
+        return revisionOneRows;
+    }
 
     record Row(String aggregateId, long sequence, String aggregateType, Object payload) {
     }
@@ -83,7 +105,7 @@ final class EventGenerator {
              PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                          time_stamp, payload_type, payload_revision, payload, meta_data)
-                     VALUES (?, ?, ?, ?, ?, ?, '1', ?, ?)""")) {
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             connection.setAutoCommit(false);
             List<Row> coaches = new ArrayList<>();
             for (int c = 0; c < COACHES; c++) {
@@ -120,8 +142,20 @@ final class EventGenerator {
             insert.setString(4, row.aggregateType());
             insert.setString(5, Instant.now().toString());
             insert.setString(6, row.payload().getClass().getName());
-            insert.setBytes(7, serializer.serialize(row.payload(), byte[].class).getData());
-            insert.setBytes(8, META_DATA);
+            var serialized = serializer.serialize(row.payload(), byte[].class);
+            byte[] payload = serialized.getData();
+            String revision = serialized.getType().getRevision();
+            if (revisionOne && (row.payload() instanceof GoalSet || row.payload() instanceof HomeVisitHeld)) {
+                // the JSON as revision 1 had it: without the field revision 2 added
+                ObjectNode node = (ObjectNode) json.readTree(payload);
+                node.remove(row.payload() instanceof GoalSet ? "subgoals" : "location");
+                payload = json.writeValueAsBytes(node);
+                revision = "1";
+                revisionOneRows++;
+            }
+            insert.setString(7, revision);
+            insert.setBytes(8, payload);
+            insert.setBytes(9, META_DATA);
             insert.addBatch();
             if (++inBatch == 1000) {
                 insert.executeBatch();
@@ -167,7 +201,7 @@ final class EventGenerator {
             events.add(new CoordinationMeetingHeld(id, day.plusDays(60 + 60 * m), List.of("GGZ"), true, null));
         }
         events.add(new ExtensionGranted(id, day.plusMonths(6), 3, "wachtlijst"));
-        for (int v = 0; v < 23; v++) {
+        for (int v = 0; v < homeVisits; v++) {
             events.add(new HomeVisitHeld(id, UUID.randomUUID().toString(), day.plusDays(7L * v + 1), 60, random.nextBoolean(),
                     "huisbezoek " + v, VisitLocation.values()[random.nextInt(VisitLocation.values().length)]));
         }
