@@ -17,8 +17,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * generated events of which half are stored at revision 1 (every GoalSet and HomeVisitHeld, upcast to revision 2
  * as they are read), against the same rebuild of the same events all stored at revision 2, in the same run. The
  * mix has 33 home visits per trajectory instead of the replay benchmark's 23, so that GoalSet and HomeVisitHeld
- * are half of all events (38 of 76). Both stores exist side by side (a database and a query service each) and
- * are rebuilt in alternating rounds ({@code -Dbench.rounds=3}); the best round of each counts. Target: the half-revision-1 rebuild at >= 90% of the all-revision-2 rate.
+ * are half of all events (38 of 76). Each store has a database and a query service of its own and is rebuilt
+ * {@code -Dbench.rounds=2} times, the best round counting; the half-revision-1 store runs first, so warming up
+ * favours the baseline. (Both stores side by side in one JVM stalled a rebuild: one of the two query services'
+ * coach-activity processor never claimed its segment; not pursued.) Target: the half-revision-1 rebuild at >= 90% of the all-revision-2 rate.
  */
 final class UpcastBenchmark {
 
@@ -27,20 +29,28 @@ final class UpcastBenchmark {
 
     static void run() throws Exception {
         long target = Long.getLong("bench.events", 1_000_000);
-        int rounds = Integer.getInteger("bench.rounds", 3);
+        int rounds = Integer.getInteger("bench.rounds", 2);
         System.out.println("\n== Upcasting: rebuild of every read model from " + target
                 + " events, half at revision 1, against all at revision 2 ==");
-        try (Store current = new Store(target, false); Store upcast = new Store(target, true)) {
-            // alternating rounds, so that a busy machine or a warming JIT does not favour one store
+        // the upcasting store first: whatever the JIT learns on the way favours the baseline, not the upcasting
+        double upcast;
+        try (Store store = new Store(target, true)) {
             for (int round = 1; round <= rounds; round++) {
-                current.rebuild(round);
-                upcast.rebuild(round);
+                store.rebuild(round);
             }
-            System.out.printf("all revision 2: best %,.0f events/s; half revision 1 (upcast while read): best %,.0f events/s%n",
-                    current.best, upcast.best);
-            System.out.printf("half revision 1 / all revision 2: %.1f%%; target >= 90%%: %s%n",
-                    100 * upcast.best / current.best, upcast.best >= 0.9 * current.best ? "MET" : "MISSED");
+            upcast = store.best;
         }
+        double current;
+        try (Store store = new Store(target, false)) {
+            for (int round = 1; round <= rounds; round++) {
+                store.rebuild(round);
+            }
+            current = store.best;
+        }
+        System.out.printf("all revision 2: best %,.0f events/s; half revision 1 (upcast while read): best %,.0f events/s%n",
+                current, upcast);
+        System.out.printf("half revision 1 / all revision 2: %.1f%%; target >= 90%%: %s%n",
+                100 * upcast / current, upcast >= 0.9 * current ? "MET" : "MISSED");
     }
 
     /** One generated event store with its own database and query service. */
