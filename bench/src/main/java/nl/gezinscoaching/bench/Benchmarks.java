@@ -24,14 +24,16 @@ public final class Benchmarks {
                 case "replay" -> ReplayBenchmark.run();
                 case "lag" -> LagBenchmark.run();
                 case "history" -> HistoryBenchmark.run();
+                case "upcast" -> UpcastBenchmark.run();
                 case "all" -> {
                     CommandBenchmark.run();
                     ReplayBenchmark.run();
                     LagBenchmark.run();
                     HistoryBenchmark.run();
+                    UpcastBenchmark.run();
                 }
                 default -> throw new IllegalArgumentException("Unknown benchmark " + which
-                        + ": one of command, replay, lag, history, all");
+                        + ": one of command, replay, lag, history, upcast, all");
             }
         } catch (Exception e) {
             e.printStackTrace();

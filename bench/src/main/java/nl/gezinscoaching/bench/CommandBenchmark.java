@@ -28,6 +28,7 @@ import nl.gezinscoaching.command.trajectory.AssignCoachCommand;
 import nl.gezinscoaching.command.trajectory.RecordHomeVisitCommand;
 import nl.gezinscoaching.command.trajectory.ReferFamilyCommand;
 import nl.gezinscoaching.events.contact.HomeVisitHeld;
+import nl.gezinscoaching.events.contact.VisitLocation;
 import nl.gezinscoaching.events.trajectory.Child;
 import nl.gezinscoaching.events.trajectory.Family;
 import nl.gezinscoaching.events.trajectory.MigrationGeneration;
@@ -220,7 +221,7 @@ final class CommandBenchmark {
             for (int i = 0; i < perClient; i++) {
                 long start = System.nanoTime();
                 gateway.sendAndWait(new RecordHomeVisitCommand(trajectory, UUID.randomUUID().toString(), VISITED_ON, 60,
-                        false, "huisbezoek"));
+                        false, "huisbezoek", VisitLocation.HOME));
                 latencies.add(System.nanoTime() - start);
             }
             return latencies;
@@ -242,7 +243,7 @@ final class CommandBenchmark {
                 for (int i = 0; i < perClient; i++) {
                     long start = System.nanoTime();
                     HomeVisitHeld event = new HomeVisitHeld(aggregate, UUID.randomUUID().toString(), VISITED_ON, 60,
-                            false, "huisbezoek");
+                            false, "huisbezoek", VisitLocation.HOME);
                     insert.setString(1, UUID.randomUUID().toString());
                     insert.setString(2, aggregate);
                     insert.setLong(3, i);
@@ -316,7 +317,7 @@ final class CommandBenchmark {
                         throw new IllegalStateException("No home visit in the event store after the warm-up");
                     }
                     int payloadBytes = JSON.writeValueAsBytes(new HomeVisitHeld(UUID.randomUUID().toString(),
-                            UUID.randomUUID().toString(), VISITED_ON, 60, false, "huisbezoek")).length;
+                            UUID.randomUUID().toString(), VISITED_ON, 60, false, "huisbezoek", VisitLocation.HOME)).length;
                     return new Baseline(row.getString(1), row.getString(2), row.getBytes(3), row.getInt(4), payloadBytes);
                 }
             }

@@ -20,6 +20,7 @@ import nl.gezinscoaching.events.agency.WarmHandoverDone;
 import nl.gezinscoaching.events.coach.CoachRegistered;
 import nl.gezinscoaching.events.contact.CoordinationMeetingHeld;
 import nl.gezinscoaching.events.contact.HomeVisitHeld;
+import nl.gezinscoaching.events.contact.VisitLocation;
 import nl.gezinscoaching.events.contact.PhoneContactLogged;
 import nl.gezinscoaching.events.contact.PracticalSupportGiven;
 import nl.gezinscoaching.events.contact.SupportKind;
@@ -27,6 +28,7 @@ import nl.gezinscoaching.events.plan.FamilyPlanAgreed;
 import nl.gezinscoaching.events.plan.GoalAttainment;
 import nl.gezinscoaching.events.plan.GoalEvaluated;
 import nl.gezinscoaching.events.plan.GoalSet;
+import nl.gezinscoaching.events.plan.Subgoal;
 import nl.gezinscoaching.events.plan.LifeDomain;
 import nl.gezinscoaching.events.plan.ProblemInventoried;
 import nl.gezinscoaching.events.safety.SafetyAssessed;
@@ -46,6 +48,8 @@ import nl.gezinscoaching.platform.crypto.MasterKeys;
 import nl.gezinscoaching.platform.crypto.FieldCipher;
 import nl.gezinscoaching.platform.eventstore.AxonJdbcAutoConfiguration;
 import org.axonframework.serialization.Serializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Writes a realistic event history straight into the event table: about 66 events per trajectory in the
@@ -64,6 +68,26 @@ final class EventGenerator {
     static final int COACHES = 40;
 
     private final Random random = new Random(42);
+    /** Home visits per trajectory (23 in the domain's mix). */
+    private final int homeVisits;
+    /** Whether GoalSet and HomeVisitHeld are written as revision 1, as the services stored them before issue 14. */
+    private final boolean revisionOne;
+    private final ObjectMapper json = AxonJdbcAutoConfiguration.storageObjectMapper();
+    private long revisionOneRows;
+
+    EventGenerator() {
+        this(23, false);
+    }
+
+    EventGenerator(int homeVisits, boolean revisionOne) {
+        this.homeVisits = homeVisits;
+        this.revisionOne = revisionOne;
+    }
+
+    /** How many rows {@link #write} stored at revision 1 of a type whose current revision is higher. */
+    long revisionOneRows() {
+        return revisionOneRows;
+    }
 
     record Row(String aggregateId, long sequence, String aggregateType, Object payload) {
     }
@@ -81,7 +105,7 @@ final class EventGenerator {
              PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                          time_stamp, payload_type, payload_revision, payload, meta_data)
-                     VALUES (?, ?, ?, ?, ?, ?, '1', ?, ?)""")) {
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             connection.setAutoCommit(false);
             List<Row> coaches = new ArrayList<>();
             for (int c = 0; c < COACHES; c++) {
@@ -118,8 +142,20 @@ final class EventGenerator {
             insert.setString(4, row.aggregateType());
             insert.setString(5, Instant.now().toString());
             insert.setString(6, row.payload().getClass().getName());
-            insert.setBytes(7, serializer.serialize(row.payload(), byte[].class).getData());
-            insert.setBytes(8, META_DATA);
+            var serialized = serializer.serialize(row.payload(), byte[].class);
+            byte[] payload = serialized.getData();
+            String revision = serialized.getType().getRevision();
+            if (revisionOne && (row.payload() instanceof GoalSet || row.payload() instanceof HomeVisitHeld)) {
+                // the JSON as revision 1 had it: without the field revision 2 added
+                ObjectNode node = (ObjectNode) json.readTree(payload);
+                node.remove(row.payload() instanceof GoalSet ? "subgoals" : "location");
+                payload = json.writeValueAsBytes(node);
+                revision = "1";
+                revisionOneRows++;
+            }
+            insert.setString(7, revision);
+            insert.setBytes(8, payload);
+            insert.setBytes(9, META_DATA);
             insert.addBatch();
             if (++inBatch == 1000) {
                 insert.executeBatch();
@@ -151,7 +187,8 @@ final class EventGenerator {
         for (int g = 0; g < 5; g++) {
             String goal = UUID.randomUUID().toString();
             goals.add(goal);
-            events.add(new GoalSet(id, goal, "doel " + g, LifeDomain.values()[random.nextInt(7)], day.plusDays(21)));
+            events.add(new GoalSet(id, goal, "doel " + g, LifeDomain.values()[random.nextInt(7)], day.plusDays(21),
+                    List.of(Subgoal.values()[random.nextInt(Subgoal.values().length)])));
         }
         events.add(new FamilyPlanAgreed(id, day.plusDays(28), goals, List.of()));
         for (int a = 0; a < 2; a++) {
@@ -164,9 +201,9 @@ final class EventGenerator {
             events.add(new CoordinationMeetingHeld(id, day.plusDays(60 + 60 * m), List.of("GGZ"), true, null));
         }
         events.add(new ExtensionGranted(id, day.plusMonths(6), 3, "wachtlijst"));
-        for (int v = 0; v < 23; v++) {
+        for (int v = 0; v < homeVisits; v++) {
             events.add(new HomeVisitHeld(id, UUID.randomUUID().toString(), day.plusDays(7L * v + 1), 60, random.nextBoolean(),
-                    "huisbezoek " + v));
+                    "huisbezoek " + v, VisitLocation.values()[random.nextInt(VisitLocation.values().length)]));
         }
         for (int p = 0; p < 10; p++) {
             events.add(new PhoneContactLogged(id, day.plusDays(10L * p + 3), 15, null));

@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import nl.gezinscoaching.events.contact.HomeVisitHeld;
+import nl.gezinscoaching.events.contact.VisitLocation;
 import nl.gezinscoaching.events.trajectory.Child;
 import nl.gezinscoaching.events.trajectory.Family;
 import nl.gezinscoaching.events.trajectory.FamilyReferred;
@@ -135,7 +136,7 @@ final class HistoryBenchmark {
             for (int e = 1; e < events; e++) {
                 stream.add(new GenericDomainEventMessage<>("Trajectory", id, e, new HomeVisitHeld(id,
                         UUID.randomUUID().toString(), RECEIVED_ON.plusDays(e), 60, false,
-                        "Huisbezoek: gesprek met ouders over de afspraken van het gezinsplan, " + e)));
+                        "Huisbezoek: gesprek met ouders over de afspraken van het gezinsplan, " + e, VisitLocation.HOME)));
             }
             eventStore.publish(stream);
             ids.add(id);

@@ -83,7 +83,7 @@ final class LagBenchmark {
             AtomicInteger loadSent = new AtomicInteger();
             load.scheduleAtFixedRate(() -> {
                 gateway.sendAndWait(new RecordHomeVisitCommand(families.get(ThreadLocalRandom.current().nextInt(families.size())),
-                        UUID.randomUUID().toString(), TODAY.minusDays(5), 60, false, "huisbezoek"));
+                        UUID.randomUUID().toString(), TODAY.minusDays(5), 60, false, "huisbezoek", null));
                 loadSent.incrementAndGet();
             }, 0, 1_000_000 / Math.max(1, loadPerSecond), TimeUnit.MICROSECONDS);
 

@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import nl.gezinscoaching.platform.database.DatabaseBackup;
 import nl.gezinscoaching.platform.database.EmbeddedDatabase;
 
 /**
@@ -15,7 +16,11 @@ public final class LocalDatabase {
     private LocalDatabase() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
+            DatabaseBackup.main(args); // deploy/backup.sh, deploy/restore.sh
+            return;
+        }
         Path dataDirectory = Path.of(args.length > 0 ? args[0] : ".local/pgdata").toAbsolutePath();
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 54329;
         EmbeddedPostgres postgres = EmbeddedDatabase.start(dataDirectory, port);

@@ -21,6 +21,7 @@ import java.util.Properties;
 import java.util.Set;
 import javax.sql.DataSource;
 import nl.gezinscoaching.events.plan.GoalAttainment;
+import nl.gezinscoaching.events.plan.Subgoal;
 import nl.gezinscoaching.events.screening.ContraIndication;
 import nl.gezinscoaching.events.plan.LifeDomain;
 import nl.gezinscoaching.events.trajectory.ClosureReason;
@@ -140,6 +141,9 @@ class TextBoundsFitTheSchemaIT {
             entry("rm_goal_evaluation.goal_id", ID),
             entry("rm_goal_evaluation.trajectory_id", ID),
             entry("rm_goal_evaluation.attainment", new EnumName(GoalAttainment.class)),
+            entry("rm_goal_subgoal.goal_id", ID),
+            entry("rm_goal_subgoal.trajectory_id", ID),
+            entry("rm_goal_subgoal.subgoal", new EnumName(Subgoal.class)),
             entry("rm_coach_activity.trajectory_id", ID),
             entry("rm_coach_activity.kind", new EnumName(packagePrivateEnum("nl.gezinscoaching.query.mine.ActivityKind"))),
             entry("rm_screening_decline.trajectory_id", ID),

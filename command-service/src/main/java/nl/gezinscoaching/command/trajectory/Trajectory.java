@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -32,6 +33,8 @@ import nl.gezinscoaching.events.plan.FamilyPlanAgreed;
 import nl.gezinscoaching.events.plan.GoalAttainment;
 import nl.gezinscoaching.events.plan.GoalEvaluated;
 import nl.gezinscoaching.events.plan.GoalSet;
+import nl.gezinscoaching.events.plan.Subgoal;
+import nl.gezinscoaching.events.contact.VisitLocation;
 import nl.gezinscoaching.events.plan.ProblemInventoried;
 import nl.gezinscoaching.events.safety.SafetyAssessed;
 import nl.gezinscoaching.events.screening.ContraIndication;
@@ -189,7 +192,8 @@ class Trajectory {
         requireBusinessDate("visitedOn", command.visitedOn(), clock);
         requireDuration(command.durationMinutes());
         apply(new HomeVisitHeld(trajectoryId, command.visitId(), command.visitedOn(), command.durationMinutes(),
-                command.interpreterUsed(), command.summary()));
+                command.interpreterUsed(), command.summary(),
+                command.location() == null ? VisitLocation.HOME : command.location()));
     }
 
     @CommandHandler
@@ -221,7 +225,13 @@ class Trajectory {
     void handle(SetGoalCommand command, Clock clock) {
         requireCoach();
         requireBusinessDate("setOn", command.setOn(), clock);
-        apply(new GoalSet(trajectoryId, command.goalId(), command.description(), command.lifeDomain(), command.setOn()));
+        apply(new GoalSet(trajectoryId, command.goalId(), command.description(), command.lifeDomain(), command.setOn(),
+                inSubgoalOrder(command.subgoals())));
+    }
+
+    /** Each subgoal once, in the order of the intervention's description. */
+    private static List<Subgoal> inSubgoalOrder(List<Subgoal> subgoals) {
+        return subgoals == null ? List.of() : subgoals.stream().filter(Objects::nonNull).distinct().sorted().toList();
     }
 
     @CommandHandler

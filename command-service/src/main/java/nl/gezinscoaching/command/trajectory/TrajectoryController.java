@@ -103,7 +103,7 @@ class TrajectoryController {
                                   @Valid @RequestBody HomeVisitRequest request) {
         String visitId = UUID.randomUUID().toString();
         commands.sendAndWait(new RecordHomeVisitCommand(trajectoryId, visitId, request.visitedOn(),
-                request.durationMinutes(), request.interpreterUsed(), request.summary()));
+                request.durationMinutes(), request.interpreterUsed(), request.summary(), request.location()));
         return Map.of("trajectoryId", trajectoryId, "visitId", visitId);
     }
 
@@ -144,7 +144,7 @@ class TrajectoryController {
                                 @Valid @RequestBody GoalRequest request) {
         String goalId = UUID.randomUUID().toString();
         commands.sendAndWait(new SetGoalCommand(trajectoryId, goalId, request.description(), request.lifeDomain(),
-                request.setOn()));
+                request.setOn(), request.subgoals()));
         return Map.of("trajectoryId", trajectoryId, "goalId", goalId);
     }
 

@@ -53,6 +53,7 @@ class ProductionSetupIT {
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                 "--platform.crypto.master-key-id=k2026", "--platform.crypto.master-keys.k2026=" + randomKey(),
                 "--platform.crypto.reference-key=" + randomKey(),
+                "--platform.erasure-register.key=" + randomKey(),
                 "--platform.security.users[0].username=beheer",
                 "--platform.security.users[0].password={bcrypt}" + bcrypt.encode("een lang wachtwoord"),
                 "--platform.security.users[0].roles[0]=ADMIN",
@@ -88,7 +89,8 @@ class ProductionSetupIT {
                 .isInstanceOfSatisfying(UnsafeDeploymentException.class, refused -> assertThat(refused.problems())
                         .containsExactly(
                                 "platform.crypto.master-keys.development is the repository's development master key",
-                                "platform.crypto.reference-key is not set"));
+                                "platform.crypto.reference-key is not set",
+                                "platform.erasure-register.key is not set"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package nl.gezinscoaching.command.trajectory;
 
+import nl.gezinscoaching.events.contact.VisitLocation;
+import nl.gezinscoaching.events.plan.Subgoal;
 import static nl.gezinscoaching.command.trajectory.TrajectoryFixtures.ASSIGNED;
 import static nl.gezinscoaching.command.trajectory.TrajectoryFixtures.CLOCK;
 import static nl.gezinscoaching.command.trajectory.TrajectoryFixtures.CLOSED;
@@ -205,35 +207,49 @@ class TrajectoryTest {
         @Test
         void homeVisitIsRecorded() {
             fixture.given(anAssignedTrajectory())
-                    .when(new RecordHomeVisitCommand(TRAJECTORY, "v-1", ASSIGNED.plusDays(3), 75, true, "intake"))
-                    .expectEvents(new HomeVisitHeld(TRAJECTORY, "v-1", ASSIGNED.plusDays(3), 75, true, "intake"));
+                    .when(new RecordHomeVisitCommand(TRAJECTORY, "v-1", ASSIGNED.plusDays(3), 75, true, "intake", null))
+                    .expectEvents(new HomeVisitHeld(TRAJECTORY, "v-1", ASSIGNED.plusDays(3), 75, true, "intake", VisitLocation.HOME));
+        }
+
+        @Test
+        void aVisitWithoutALocationWasAtHome() {
+            fixture.given(anAssignedTrajectory())
+                    .when(new RecordHomeVisitCommand(TRAJECTORY, "v-1", ASSIGNED.plusDays(3), 30, false, null, null))
+                    .expectEvents(new HomeVisitHeld(TRAJECTORY, "v-1", ASSIGNED.plusDays(3), 30, false, null, VisitLocation.HOME));
+        }
+
+        @Test
+        void aVisitRecordsWhereItTookPlace() {
+            fixture.given(anAssignedTrajectory())
+                    .when(new RecordHomeVisitCommand(TRAJECTORY, "v-1", ASSIGNED.plusDays(3), 30, false, null, VisitLocation.VIDEO))
+                    .expectEvents(new HomeVisitHeld(TRAJECTORY, "v-1", ASSIGNED.plusDays(3), 30, false, null, VisitLocation.VIDEO));
         }
 
         @Test
         void visitBeforeACoachIsAssignedIsRefused() {
             refusedAs(fixture.given(referred())
-                            .when(new RecordHomeVisitCommand(TRAJECTORY, "v-1", RECEIVED.plusDays(3), 60, false, null)),
+                            .when(new RecordHomeVisitCommand(TRAJECTORY, "v-1", RECEIVED.plusDays(3), 60, false, null, null)),
                     StateConflictException.class, "no-coach-assigned");
         }
 
         @Test
         void visitInTheFutureIsRefused() {
             refusedAs(fixture.given(anAssignedTrajectory())
-                            .when(new RecordHomeVisitCommand(TRAJECTORY, "v-1", TODAY.plusDays(1), 60, false, null)),
+                            .when(new RecordHomeVisitCommand(TRAJECTORY, "v-1", TODAY.plusDays(1), 60, false, null, null)),
                     InvalidFieldException.class, "not-in-future");
         }
 
         @Test
         void visitBeforeTheReferralIsRefused() {
             refusedAs(fixture.given(anAssignedTrajectory())
-                            .when(new RecordHomeVisitCommand(TRAJECTORY, "v-1", RECEIVED.minusDays(1), 60, false, null)),
+                            .when(new RecordHomeVisitCommand(TRAJECTORY, "v-1", RECEIVED.minusDays(1), 60, false, null, null)),
                     InvalidFieldException.class, "not-before-referral");
         }
 
         @Test
         void visitWithANegativeDurationIsRefused() {
             refusedAs(fixture.given(anAssignedTrajectory())
-                            .when(new RecordHomeVisitCommand(TRAJECTORY, "v-1", ASSIGNED, -1, false, null)),
+                            .when(new RecordHomeVisitCommand(TRAJECTORY, "v-1", ASSIGNED, -1, false, null, null)),
                     InvalidFieldException.class, "not-negative");
         }
 
@@ -247,21 +263,30 @@ class TrajectoryTest {
         @Test
         void goalBeforeACoachIsAssignedIsRefused() {
             refusedAs(fixture.given(referred())
-                            .when(new SetGoalCommand(TRAJECTORY, "g-1", "rent paid", LifeDomain.FINANCES, RECEIVED)),
+                            .when(new SetGoalCommand(TRAJECTORY, "g-1", "rent paid", LifeDomain.FINANCES, RECEIVED, null)),
                     StateConflictException.class, "no-coach-assigned");
         }
 
         @Test
         void goalIsSet() {
             fixture.given(anAssignedTrajectory())
-                    .when(new SetGoalCommand(TRAJECTORY, "g-1", "rent paid", LifeDomain.FINANCES, ASSIGNED))
-                    .expectEvents(new GoalSet(TRAJECTORY, "g-1", "rent paid", LifeDomain.FINANCES, ASSIGNED));
+                    .when(new SetGoalCommand(TRAJECTORY, "g-1", "rent paid", LifeDomain.FINANCES, ASSIGNED, null))
+                    .expectEvents(new GoalSet(TRAJECTORY, "g-1", "rent paid", LifeDomain.FINANCES, ASSIGNED, List.of()));
+        }
+
+        @Test
+        void aGoalIsLinkedToEachNamedSubgoalOnceInTheOrderOfTheIntervention() {
+            fixture.given(anAssignedTrajectory())
+                    .when(new SetGoalCommand(TRAJECTORY, "g-1", "rent paid", LifeDomain.PARENTING, ASSIGNED,
+                            List.of(Subgoal.KEEPS_PARENTING_NETWORK, Subgoal.PARENTING_CONFIDENCE, Subgoal.KEEPS_PARENTING_NETWORK)))
+                    .expectEvents(new GoalSet(TRAJECTORY, "g-1", "rent paid", LifeDomain.PARENTING, ASSIGNED,
+                            List.of(Subgoal.PARENTING_CONFIDENCE, Subgoal.KEEPS_PARENTING_NETWORK)));
         }
 
         @Test
         void goalIsEvaluatedOnTheAttainmentScale() {
             fixture.given(anAssignedTrajectory())
-                    .andGiven(new GoalSet(TRAJECTORY, "g-1", "rent paid", LifeDomain.FINANCES, ASSIGNED))
+                    .andGiven(new GoalSet(TRAJECTORY, "g-1", "rent paid", LifeDomain.FINANCES, ASSIGNED, List.of()))
                     .when(new EvaluateGoalCommand(TRAJECTORY, "g-1", GoalAttainment.PARTLY, CLOSED))
                     .expectEvents(new GoalEvaluated(TRAJECTORY, "g-1", GoalAttainment.PARTLY, CLOSED));
         }
@@ -269,7 +294,7 @@ class TrajectoryTest {
         @Test
         void evaluatingAGoalTwiceIsRefused() {
             refusedAs(fixture.given(anAssignedTrajectory())
-                            .andGiven(new GoalSet(TRAJECTORY, "g-1", "rent paid", LifeDomain.FINANCES, ASSIGNED),
+                            .andGiven(new GoalSet(TRAJECTORY, "g-1", "rent paid", LifeDomain.FINANCES, ASSIGNED, List.of()),
                                     new GoalEvaluated(TRAJECTORY, "g-1", GoalAttainment.FULLY, CLOSED))
                             .when(new EvaluateGoalCommand(TRAJECTORY, "g-1", GoalAttainment.PARTLY, CLOSED)),
                     StateConflictException.class, "goal-already-evaluated");
@@ -285,7 +310,7 @@ class TrajectoryTest {
         @Test
         void evaluatingAGoalBeforeItWasSetIsRefused() {
             refusedAs(fixture.given(anAssignedTrajectory())
-                            .andGiven(new GoalSet(TRAJECTORY, "g-1", "rent paid", LifeDomain.FINANCES, ASSIGNED))
+                            .andGiven(new GoalSet(TRAJECTORY, "g-1", "rent paid", LifeDomain.FINANCES, ASSIGNED, List.of()))
                             .when(new EvaluateGoalCommand(TRAJECTORY, "g-1", GoalAttainment.FULLY, ASSIGNED.minusDays(1))),
                     InvalidFieldException.class, "not-before-goal-set");
         }
@@ -293,7 +318,7 @@ class TrajectoryTest {
         @Test
         void familyPlanHoldsTheGoalsSetSoFar() {
             fixture.given(anAssignedTrajectory())
-                    .andGiven(new GoalSet(TRAJECTORY, "g-1", "rent paid", LifeDomain.FINANCES, ASSIGNED))
+                    .andGiven(new GoalSet(TRAJECTORY, "g-1", "rent paid", LifeDomain.FINANCES, ASSIGNED, List.of()))
                     .when(new AgreeFamilyPlanCommand(TRAJECTORY, ASSIGNED.plusDays(20), List.of("Schuldhulp")))
                     .expectEvents(new FamilyPlanAgreed(TRAJECTORY, ASSIGNED.plusDays(20), List.of("g-1"),
                             List.of("Schuldhulp")));
@@ -395,8 +420,8 @@ class TrajectoryTest {
         @Test
         void closureEvaluatesTheGoalsNotYetEvaluatedOnItsDayInTheSameStep() {
             fixture.given(anAssignedTrajectory())
-                    .andGiven(new GoalSet(TRAJECTORY, "g-2", "school", LifeDomain.PARENTING, ASSIGNED),
-                            new GoalSet(TRAJECTORY, "g-1", "rent paid", LifeDomain.FINANCES, ASSIGNED))
+                    .andGiven(new GoalSet(TRAJECTORY, "g-2", "school", LifeDomain.PARENTING, ASSIGNED, List.of()),
+                            new GoalSet(TRAJECTORY, "g-1", "rent paid", LifeDomain.FINANCES, ASSIGNED, List.of()))
                     .when(new CloseTrajectoryCommand(TRAJECTORY, CLOSED, ClosureReason.FAMILY_IN_CONTROL, 8, 7, "ar",
                             Map.of("g-2", GoalAttainment.PARTLY, "g-1", GoalAttainment.FULLY)))
                     .expectEvents(new GoalEvaluated(TRAJECTORY, "g-1", GoalAttainment.FULLY, CLOSED),
@@ -411,7 +436,7 @@ class TrajectoryTest {
                                     null, null, Map.of("g-9", GoalAttainment.FULLY))),
                     InvalidFieldException.class, "unknown-goal");
             refusedAs(fixture.given(anAssignedTrajectory())
-                            .andGiven(new GoalSet(TRAJECTORY, "g-1", "rent paid", LifeDomain.FINANCES, ASSIGNED),
+                            .andGiven(new GoalSet(TRAJECTORY, "g-1", "rent paid", LifeDomain.FINANCES, ASSIGNED, List.of()),
                                     new GoalEvaluated(TRAJECTORY, "g-1", GoalAttainment.PARTLY, ASSIGNED.plusDays(30)))
                             .when(new CloseTrajectoryCommand(TRAJECTORY, CLOSED, ClosureReason.FAMILY_IN_CONTROL, null,
                                     null, null, Map.of("g-1", GoalAttainment.FULLY))),
@@ -435,14 +460,14 @@ class TrajectoryTest {
         @Test
         void visitOnAClosedTrajectoryIsRefused() {
             refusedAs(fixture.given(aClosedTrajectory())
-                            .when(new RecordHomeVisitCommand(TRAJECTORY, "v-9", CLOSED.plusDays(1), 60, false, null)),
+                            .when(new RecordHomeVisitCommand(TRAJECTORY, "v-9", CLOSED.plusDays(1), 60, false, null, null)),
                     StateConflictException.class, "trajectory-closed");
         }
 
         @Test
         void goalOnAClosedTrajectoryIsRefused() {
             refusedAs(fixture.given(aClosedTrajectory())
-                            .when(new SetGoalCommand(TRAJECTORY, "g-9", "late", LifeDomain.HEALTH, CLOSED)),
+                            .when(new SetGoalCommand(TRAJECTORY, "g-9", "late", LifeDomain.HEALTH, CLOSED, null)),
                     StateConflictException.class, "trajectory-closed");
         }
 

@@ -14,6 +14,7 @@ import nl.gezinscoaching.platform.crypto.MasterKeys;
 import nl.gezinscoaching.platform.crypto.FieldCipher;
 import nl.gezinscoaching.platform.crypto.PersonalDataIntrospector;
 import nl.gezinscoaching.platform.crypto.PersonalDataProtectingSerializer;
+import nl.gezinscoaching.platform.upcasting.EventUpcasting;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.EventBusSpanFactory;
@@ -27,6 +28,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
@@ -62,7 +64,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  *   <li>Axon's meters in Boot's registry rather than a private one.</li>
  * </ul>
  */
-@AutoConfiguration(before = {JdbcAutoConfiguration.class, AxonAutoConfiguration.class})
+@AutoConfiguration(before = {JdbcAutoConfiguration.class, AxonAutoConfiguration.class}, after = EventUpcasting.class)
 @EnableConfigurationProperties(CryptoProperties.class)
 public class AxonJdbcAutoConfiguration {
 
@@ -111,11 +113,12 @@ public class AxonJdbcAutoConfiguration {
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema,
+                                          EventUpcasterChain eventUpcasterChain,
                                           @Value("${platform.event-store.batch-size:100}") int batchSize) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(serializer)
-                .upcasterChain(configuration.upcasterChain())
+                .upcasterChain(eventUpcasterChain) // older revisions read as the current one (EventUpcasting)
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)

@@ -9,6 +9,7 @@ import nl.gezinscoaching.events.coach.CoachRegistered;
 import nl.gezinscoaching.events.contact.HomeVisitHeld;
 import nl.gezinscoaching.events.plan.GoalEvaluated;
 import nl.gezinscoaching.events.plan.GoalSet;
+import nl.gezinscoaching.events.plan.Subgoal;
 import nl.gezinscoaching.events.screening.ContraIndication;
 import nl.gezinscoaching.events.screening.FamilyScreened;
 import nl.gezinscoaching.events.trajectory.CoachAssigned;
@@ -39,7 +40,7 @@ class ManagementFactsProjection {
 
     static final List<String> TABLES = List.of("rm_coach", "rm_trajectory", "rm_assignment", "rm_decline",
             "rm_closure", "rm_extension", "rm_agency_referral", "rm_warm_handover", "rm_home_visit", "rm_goal",
-            "rm_goal_evaluation", "rm_screening_decline");
+            "rm_goal_evaluation", "rm_screening_decline", "rm_goal_subgoal");
 
     private final BatchedWrites writes;
     private final JdbcTemplate jdbc;
@@ -157,6 +158,11 @@ class ManagementFactsProjection {
                 INSERT INTO rm_goal (goal_id, trajectory_id, life_domain, set_on) VALUES (?, ?, ?, ?)
                 ON CONFLICT (goal_id) DO NOTHING""",
                 event.goalId(), event.trajectoryId(), event.lifeDomain().name(), date(event.setOn()));
+        for (Subgoal subgoal : event.subgoals() == null ? List.<Subgoal>of() : event.subgoals()) {
+            writes.write("""
+                    INSERT INTO rm_goal_subgoal (goal_id, trajectory_id, subgoal) VALUES (?, ?, ?)
+                    ON CONFLICT (goal_id, subgoal) DO NOTHING""", event.goalId(), event.trajectoryId(), subgoal.name());
+        }
     }
 
     @EventHandler

@@ -18,6 +18,7 @@ import nl.gezinscoaching.events.trajectory.ExtensionGranted;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Revision;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -90,7 +91,7 @@ class HistoryController {
             }
             Object recordedBy = message.getMetaData().get(RECORDED_BY);
             events.add(new Entry(message.getSequenceNumber(), event.getClass().getSimpleName(), event.occurredOn(),
-                    message.getTimestamp(), recordedBy == null ? null : recordedBy.toString(), event));
+                    message.getTimestamp(), recordedBy == null ? null : recordedBy.toString(), event, revisionOf(event)));
         }
         if (events.isEmpty()) {
             throw new UnknownTrajectoryException();
@@ -109,6 +110,11 @@ class HistoryController {
             }
         }
         return firstAssignedOn == null ? null : norms.plannedEnd(firstAssignedOn, extensionMonths);
+    }
+
+    private static String revisionOf(Object event) {
+        Revision revision = event.getClass().getAnnotation(Revision.class);
+        return revision == null ? null : revision.value();
     }
 
     /** One row per event; the event's data as JSON text. */

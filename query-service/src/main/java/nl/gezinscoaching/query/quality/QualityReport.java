@@ -22,6 +22,10 @@ import java.util.Map;
  * @param goalsEvaluated                 goals evaluated in the period
  * @param goalAttainment                 evaluations in the period per Goal Attainment Scale value
  * @param goalsAchievedShare             share of the evaluations that were fully or partly achieved
+ * @param goalAttainmentBySubgoal        the evaluations in the period per Coach je kind subgoal of the evaluated
+ *                                       goal, in the subgoals' order, then {@code NOT_LINKED} (goals linked to
+ *                                       none, which every goal set before subgoals existed is); a goal linked to
+ *                                       two subgoals counts under both
  * @param clientSatisfaction             families' marks (out of 10) given at closures in the period
  * @param referrerSatisfaction           referrers' marks given at closures in the period
  * @param medianDaysReferralToAssignment over the families started in the period
@@ -35,7 +39,19 @@ public record QualityReport(LocalDate from, LocalDate to,
                             int goalsSet, int goalsEvaluated, Map<String, Integer> goalAttainment,
                             Double goalsAchievedShare,
                             Satisfaction clientSatisfaction, Satisfaction referrerSatisfaction,
-                            Double medianDaysReferralToAssignment, Double medianDaysAssignmentToClosure) {
+                            Double medianDaysReferralToAssignment, Double medianDaysAssignmentToClosure,
+                            Map<String, SubgoalAttainment> goalAttainmentBySubgoal) {
+
+    /** The key of goals linked to no subgoal in {@link #goalAttainmentBySubgoal}. */
+    public static final String NOT_LINKED = "NOT_LINKED";
+
+    /**
+     * @param evaluated     evaluations in the period of goals linked to this subgoal
+     * @param attainment    those evaluations per Goal Attainment Scale value
+     * @param achievedShare share of them fully or partly achieved (null without evaluations)
+     */
+    public record SubgoalAttainment(int evaluated, Map<String, Integer> attainment, Double achievedShare) {
+    }
 
     /** @param answered how many closures carried a mark; mean is null when none did */
     public record Satisfaction(int answered, Double mean) {

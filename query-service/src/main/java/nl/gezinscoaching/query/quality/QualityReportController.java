@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.gezinscoaching.events.plan.GoalAttainment;
+import nl.gezinscoaching.events.plan.Subgoal;
+import nl.gezinscoaching.query.quality.QualityReport.SubgoalAttainment;
 import nl.gezinscoaching.events.screening.ContraIndication;
 import nl.gezinscoaching.events.trajectory.ClosureReason;
 import nl.gezinscoaching.platform.web.FieldProblem;
@@ -125,7 +127,40 @@ class QualityReportController {
                 number(FIRST_ASSIGNMENT + """
                         SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY c.closed_on - f.assigned_on)
                         FROM rm_closure c JOIN first_assignment f ON f.trajectory_id = c.trajectory_id
-                        WHERE c.closed_on BETWEEN :from AND :to""", from, to));
+                        WHERE c.closed_on BETWEEN :from AND :to""", from, to),
+                attainmentBySubgoal(from, to));
+    }
+
+    /** Evaluations in the period per subgoal of the evaluated goal, then those of goals linked to none. */
+    private Map<String, SubgoalAttainment> attainmentBySubgoal(LocalDate from, LocalDate to) {
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        List<String> keys = new ArrayList<>();
+        for (Subgoal subgoal : Subgoal.values()) {
+            keys.add(subgoal.name());
+        }
+        keys.add(QualityReport.NOT_LINKED);
+        for (String key : keys) {
+            Map<String, Integer> attainment = new LinkedHashMap<>();
+            for (GoalAttainment value : GoalAttainment.values()) {
+                attainment.put(value.name(), 0);
+            }
+            counts.put(key, attainment);
+        }
+        jdbc.sql("""
+                SELECT coalesce(s.subgoal, :notLinked) AS subgoal, e.attainment, count(*) AS n
+                FROM rm_goal_evaluation e LEFT JOIN rm_goal_subgoal s ON s.goal_id = e.goal_id
+                WHERE e.evaluated_on BETWEEN :from AND :to
+                GROUP BY 1, 2""")
+                .param("from", from).param("to", to).param("notLinked", QualityReport.NOT_LINKED)
+                .query((row, i) -> counts.get(row.getString("subgoal")).put(row.getString("attainment"), row.getInt("n")))
+                .list();
+        Map<String, SubgoalAttainment> bySubgoal = new LinkedHashMap<>();
+        counts.forEach((subgoal, attainment) -> {
+            int evaluated = attainment.values().stream().mapToInt(Integer::intValue).sum();
+            int achieved = attainment.get(GoalAttainment.FULLY.name()) + attainment.get(GoalAttainment.PARTLY.name());
+            bySubgoal.put(subgoal, new SubgoalAttainment(evaluated, attainment, share(achieved, evaluated)));
+        });
+        return bySubgoal;
     }
 
     /** The report as two columns, measure and value (a number, a date or empty), for spreadsheets. */
@@ -164,6 +199,11 @@ class QualityReportController {
         rows.add(row("referrerSatisfaction.mean", report.referrerSatisfaction().mean()));
         rows.add(row("medianDaysReferralToAssignment", report.medianDaysReferralToAssignment()));
         rows.add(row("medianDaysAssignmentToClosure", report.medianDaysAssignmentToClosure()));
+        report.goalAttainmentBySubgoal().forEach((subgoal, attainment) -> {
+            rows.add(row("goalAttainmentBySubgoal." + subgoal + ".evaluated", attainment.evaluated()));
+            attainment.attainment().forEach((value, n) -> rows.add(row("goalAttainmentBySubgoal." + subgoal + "." + value, n)));
+            rows.add(row("goalAttainmentBySubgoal." + subgoal + ".achievedShare", attainment.achievedShare()));
+        });
         return Csv.of("quality-report-" + report.from() + "-" + report.to(), MeasureRow.class, rows);
     }
 

@@ -25,6 +25,7 @@ class DeploymentRefusalTest {
                                 "platform.crypto.master-keys.development is the repository's development master key",
                                 "analytics.pseudonym-key is the repository's development value",
                                 "platform.audit.chain-key is not set",
-                                "platform.audit.anchor-file is not set"));
+                                "platform.audit.anchor-file is not set",
+                                "platform.erasure-register.key is not set"));
     }
 }

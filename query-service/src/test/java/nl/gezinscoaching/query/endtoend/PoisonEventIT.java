@@ -1,5 +1,6 @@
 package nl.gezinscoaching.query.endtoend;
 
+import nl.gezinscoaching.events.contact.VisitLocation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -312,7 +313,7 @@ class PoisonEventIT {
     }
 
     private static HomeVisitHeld homeVisit(String trajectory, int daysAgo) {
-        return new HomeVisitHeld(trajectory, UUID.randomUUID().toString(), TODAY.minusDays(daysAgo), 60, false, null);
+        return new HomeVisitHeld(trajectory, UUID.randomUUID().toString(), TODAY.minusDays(daysAgo), 60, false, null, VisitLocation.HOME);
     }
 
     /** A family referred and assigned to ada through the command API. */

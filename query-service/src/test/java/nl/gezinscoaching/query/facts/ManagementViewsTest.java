@@ -1,5 +1,6 @@
 package nl.gezinscoaching.query.facts;
 
+import nl.gezinscoaching.events.contact.VisitLocation;
 import static java.time.temporal.ChronoUnit.DAYS;
 import static nl.gezinscoaching.query.support.FixedClockConfiguration.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +16,7 @@ import nl.gezinscoaching.events.contact.HomeVisitHeld;
 import nl.gezinscoaching.events.plan.GoalAttainment;
 import nl.gezinscoaching.events.plan.GoalEvaluated;
 import nl.gezinscoaching.events.plan.GoalSet;
+import nl.gezinscoaching.events.plan.Subgoal;
 import nl.gezinscoaching.events.plan.LifeDomain;
 import nl.gezinscoaching.events.trajectory.Child;
 import nl.gezinscoaching.events.trajectory.ClosureReason;
@@ -71,12 +73,13 @@ class ManagementViewsTest {
         // t2: anna, then cor from 1 May; three visits, two goals; dropped out on 1 October
         projection.on(referred("t2", date(2026, 2, 1), "Centrum"));
         projection.on(new CoachAssigned("t2", "anna", date(2026, 2, 3)), 1);
-        projection.on(new HomeVisitHeld("t2", "v1", date(2026, 2, 10), 60, false, null), 2);
-        projection.on(new HomeVisitHeld("t2", "v2", date(2026, 3, 10), 60, false, null), 3);
+        projection.on(new HomeVisitHeld("t2", "v1", date(2026, 2, 10), 60, false, null, VisitLocation.HOME), 2);
+        projection.on(new HomeVisitHeld("t2", "v2", date(2026, 3, 10), 60, false, null, VisitLocation.HOME), 3);
         projection.on(new CoachReassigned("t2", "anna", "cor", date(2026, 5, 1)), 4);
-        projection.on(new HomeVisitHeld("t2", "v3", date(2026, 5, 10), 60, false, null), 5);
-        projection.on(new GoalSet("t2", "g1", "x", LifeDomain.FINANCES, date(2026, 3, 1)));
-        projection.on(new GoalSet("t2", "g2", "y", LifeDomain.PARENTING, date(2026, 3, 1)));
+        projection.on(new HomeVisitHeld("t2", "v3", date(2026, 5, 10), 60, false, null, VisitLocation.HOME), 5);
+        projection.on(new GoalSet("t2", "g1", "x", LifeDomain.FINANCES, date(2026, 3, 1),
+                List.of(Subgoal.PARENTING_CONFIDENCE, Subgoal.KEEPS_PARENTING_NETWORK)));
+        projection.on(new GoalSet("t2", "g2", "y", LifeDomain.PARENTING, date(2026, 3, 1), List.of()));
         projection.on(new FamilyReferredToAgency("t2", "a2", "Schuldhulp", date(2026, 3, 1)));
         projection.on(new WarmHandoverDone("t2", "a2", date(2026, 3, 21)));
         projection.on(new GoalEvaluated("t2", "g1", GoalAttainment.FULLY, date(2026, 9, 20)));
@@ -179,6 +182,19 @@ class ManagementViewsTest {
         assertThat(report.get("goalAttainment").get("FULLY").asInt()).isEqualTo(1);
         assertThat(report.get("goalAttainment").get("WORSENED").asInt()).isEqualTo(1);
         assertThat(report.get("goalsAchievedShare").asDouble()).isEqualTo(0.5);
+        JsonNode bySubgoal = report.get("goalAttainmentBySubgoal");
+        assertThat(bySubgoal.propertyNames()).as("the nine subgoals in order, then the goals linked to none")
+                .containsExactly("KNOWS_DUTCH_PARENTING_NORMS", "BOTH_PARENTS_CONTRIBUTE", "CAN_VOICE_PARENTING_VALUES",
+                        "POSITIVE_RELATIONSHIP_WITH_CHILD", "PARENTING_CONFIDENCE", "IMPROVED_PARENTING_SKILLS",
+                        "OWN_PARENTING_STYLE", "USES_PARENTING_SUPPORT", "KEEPS_PARENTING_NETWORK", "NOT_LINKED");
+        assertThat(bySubgoal.get("PARENTING_CONFIDENCE").get("attainment").get("FULLY").asInt()).isEqualTo(1);
+        assertThat(bySubgoal.get("PARENTING_CONFIDENCE").get("evaluated").asInt()).isEqualTo(1);
+        assertThat(bySubgoal.get("PARENTING_CONFIDENCE").get("achievedShare").asDouble()).isEqualTo(1.0);
+        assertThat(bySubgoal.get("KEEPS_PARENTING_NETWORK").get("attainment").get("FULLY").asInt()).isEqualTo(1);
+        assertThat(bySubgoal.get("NOT_LINKED").get("attainment").get("WORSENED").asInt()).isEqualTo(1);
+        assertThat(bySubgoal.get("NOT_LINKED").get("achievedShare").asDouble()).isEqualTo(0.0);
+        assertThat(bySubgoal.get("KNOWS_DUTCH_PARENTING_NORMS").get("evaluated").asInt()).isZero();
+        assertThat(bySubgoal.get("KNOWS_DUTCH_PARENTING_NORMS").get("achievedShare").isNull()).isTrue();
         assertThat(report.get("clientSatisfaction").get("mean").asDouble()).isEqualTo(6.0);
         assertThat(report.get("referrerSatisfaction").get("answered").asInt()).isZero();
         assertThat(report.get("medianDaysReferralToAssignment").asDouble()).isEqualTo(12.0);
@@ -196,7 +212,7 @@ class ManagementViewsTest {
     void aRedeliveredEventChangesNothing() {
         projection.on(new CoachAssigned("t3", "bram", date(2026, 11, 20)), 1);
         projection.on(new CoachAssigned("t3", "bram", date(2026, 11, 20)), 1);
-        projection.on(new HomeVisitHeld("t2", "v3", date(2026, 5, 10), 60, false, null), 5);
+        projection.on(new HomeVisitHeld("t2", "v3", date(2026, 5, 10), 60, false, null, VisitLocation.HOME), 5);
         assertThat(coach(views.json("/api/caseload"), "bram").get("activeTrajectories").asInt()).isEqualTo(1);
         assertThat(views.json("/api/quality-report?from=2026-01-01&to=2026-11-22").get("homeVisits").asInt())
                 .isEqualTo(3);
@@ -214,7 +230,9 @@ class ManagementViewsTest {
         assertThat(views.get("/api/overruns", "text/csv").body().lines()).anyMatch(l -> l.startsWith("\"t1\",\"anna\",\"2026-01-10\",2,"));
         assertThat(views.get("/api/waiting-list", "text/csv").body().lines()).contains("\"COACH\",\"t3\",\"Escamp\",,\"2026-11-01\",21");
         assertThat(views.get("/api/quality-report?from=2026-01-01", "text/csv").body().lines())
-                .contains("\"familiesClosed\",1", "\"goalAttainment.FULLY\",1", "\"dropOutShare\",1.0");
+                .contains("\"familiesClosed\",1", "\"goalAttainment.FULLY\",1", "\"dropOutShare\",1.0",
+                        "\"goalAttainmentBySubgoal.PARENTING_CONFIDENCE.FULLY\",1",
+                        "\"goalAttainmentBySubgoal.NOT_LINKED.WORSENED\",1");
     }
 
     @Test

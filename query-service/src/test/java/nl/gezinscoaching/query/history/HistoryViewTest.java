@@ -1,5 +1,6 @@
 package nl.gezinscoaching.query.history;
 
+import nl.gezinscoaching.events.contact.VisitLocation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -58,7 +59,7 @@ class HistoryViewTest {
         String id = "history-" + UUID.randomUUID();
         referred(id);
         append("Trajectory", id, 1, new CoachAssigned(id, "anna", LocalDate.of(2026, 3, 1)), "sanne");
-        append("Trajectory", id, 2, new HomeVisitHeld(id, "v-1", LocalDate.of(2026, 3, 3), 45, true, "eerste bezoek"), "anna");
+        append("Trajectory", id, 2, new HomeVisitHeld(id, "v-1", LocalDate.of(2026, 3, 3), 45, true, "eerste bezoek", VisitLocation.HOME), "anna");
 
         JsonNode history = new ViewClient(port).json("/api/trajectories/" + id + "/history");
         assertThat(history.get("trajectoryId").asString()).isEqualTo(id);

@@ -3,6 +3,8 @@ package nl.gezinscoaching.query.support;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,24 +28,49 @@ public final class BothServices implements AutoCloseable {
             .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
 
     public final EmbeddedPostgres postgres;
-    public final ConfigurableApplicationContext commandService;
-    public final ConfigurableApplicationContext queryService;
-    public final ViewClient views;
-    private final String commands;
+    /** The erasure register both services share, in the temporary directory (outside the database). */
+    public final Path erasureRegister;
+    public ConfigurableApplicationContext commandService;
+    public ConfigurableApplicationContext queryService;
+    public ViewClient views;
+    private String commands;
 
-    private BothServices() {
-        postgres = EmbeddedDatabase.start(null, 0);
+    private BothServices(EmbeddedPostgres postgres, Path erasureRegister) {
+        this.postgres = postgres;
+        this.erasureRegister = erasureRegister;
+        startServices();
+    }
+
+    public static BothServices start() {
+        try {
+            return new BothServices(EmbeddedDatabase.start(null, 0),
+                    Files.createTempDirectory("erasure-register").resolve("erasures.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Both services on another database of their own, sharing this one's erasure register (as a restore would). */
+    public BothServices onAnotherDatabase() {
+        return new BothServices(EmbeddedDatabase.start(null, 0), erasureRegister);
+    }
+
+    /** Starts both services (again): the command service first, as after a restore. */
+    public void startServices() {
         // command-line arguments: they outrank the services' own configuration files
         String[] args = {"--server.port=0", "--spring.datasource.url=" + EmbeddedDatabase.jdbcUrl(postgres),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres"};
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                "--platform.erasure-register.file=" + erasureRegister};
         commandService = CommandServiceApplication.application().run(args);
         queryService = new SpringApplicationBuilder(QueryServiceApplication.class).run(args);
         commands = "http://localhost:" + commandService.getEnvironment().getProperty("local.server.port");
         views = new ViewClient(Integer.parseInt(queryService.getEnvironment().getProperty("local.server.port")));
     }
 
-    public static BothServices start() {
-        return new BothServices();
+    /** Stops both services; the database keeps running. */
+    public void stopServices() {
+        queryService.close();
+        commandService.close();
     }
 
     /** POSTs a command as the administrator. */
@@ -63,8 +90,7 @@ public final class BothServices implements AutoCloseable {
 
     @Override
     public void close() {
-        queryService.close();
-        commandService.close();
+        stopServices();
         try {
             postgres.close();
         } catch (IOException e) {

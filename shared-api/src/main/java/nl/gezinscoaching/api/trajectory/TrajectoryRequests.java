@@ -17,8 +17,10 @@ import java.util.Map;
 import java.util.Set;
 import nl.gezinscoaching.events.aftercare.Wellbeing;
 import nl.gezinscoaching.events.contact.SupportKind;
+import nl.gezinscoaching.events.contact.VisitLocation;
 import nl.gezinscoaching.events.plan.GoalAttainment;
 import nl.gezinscoaching.events.plan.LifeDomain;
+import nl.gezinscoaching.events.plan.Subgoal;
 import nl.gezinscoaching.events.safety.SafetyVerdict;
 import nl.gezinscoaching.events.screening.ContraIndication;
 import nl.gezinscoaching.events.screening.Indication;
@@ -88,8 +90,15 @@ public final class TrajectoryRequests {
     public record AssignmentRequest(@NotBlank @Size(max = IDENTIFIER) String coachId, @NotNull LocalDate assignedOn) {
     }
 
+    /** @param location where the visit took place; optional, a visit at home when absent */
     public record HomeVisitRequest(@NotNull LocalDate visitedOn, @NotNull Integer durationMinutes,
-                            @NotNull Boolean interpreterUsed, @Size(max = FREE_TEXT) String summary) {
+                            @NotNull Boolean interpreterUsed, @Size(max = FREE_TEXT) String summary,
+                            VisitLocation location) {
+
+        /** A visit at home (the request as it was before the location existed). */
+        public HomeVisitRequest(LocalDate visitedOn, Integer durationMinutes, Boolean interpreterUsed, String summary) {
+            this(visitedOn, durationMinutes, interpreterUsed, summary, null);
+        }
     }
 
     public record PhoneContactRequest(@NotNull LocalDate contactedOn, @NotNull Integer durationMinutes,
@@ -105,8 +114,21 @@ public final class TrajectoryRequests {
                                    @Size(max = FREE_TEXT) String notes) {
     }
 
+    /**
+     * @param subgoals the Coach je kind subgoals the goal is linked to; optional, not linked when absent or
+     *                 empty; a subgoal named twice counts once
+     */
     public record GoalRequest(@NotBlank @Size(max = FREE_TEXT) String description, @NotNull LifeDomain lifeDomain,
-                       @NotNull LocalDate setOn) {
+                       @NotNull LocalDate setOn,
+                       @Size(max = SUBGOALS) List<@NotNull Subgoal> subgoals) {
+
+        /** The most subgoals a goal can name: each of the nine once. */
+        public static final int SUBGOALS = 9;
+
+        /** A goal not linked to a subgoal (the request as it was before subgoals existed). */
+        public GoalRequest(String description, LifeDomain lifeDomain, LocalDate setOn) {
+            this(description, lifeDomain, setOn, null);
+        }
     }
 
     public record GoalEvaluationRequest(@NotNull GoalAttainment attainment, @NotNull LocalDate evaluatedOn) {

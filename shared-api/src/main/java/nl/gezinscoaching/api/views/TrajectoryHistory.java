@@ -18,8 +18,10 @@ public record TrajectoryHistory(String trajectoryId, LocalDate plannedEndOn, Lis
      * @param recordedBy  who recorded it
      * @param data        the event's fields (the event itself in the service; a JSON object, read as a map, in a
      *                    client)
+     * @param revision    the revision of the event's shape in {@code data}: always the current one, an event
+     *                    stored at an older revision is upcast when it is read (docs/events.md)
      */
     public record Entry(long sequence, String type, LocalDate occurredOn, Instant recordedAt, String recordedBy,
-                        Object data) {
+                        Object data, String revision) {
     }
 }

@@ -5,13 +5,20 @@ import nl.gezinscoaching.events.PersonalData;
 import nl.gezinscoaching.events.TrajectoryEvent;
 import org.axonframework.serialization.Revision;
 
-@Revision("1")
+/**
+ * The coach visited the family.
+ * <p>
+ * Revision 2 added {@code location}: where the contact took place. Every revision-1 visit reads as
+ * {@link VisitLocation#HOME} (upcaster {@code HomeVisitHeldWithLocation} in the platform).
+ */
+@Revision("2")
 public record HomeVisitHeld(String trajectoryId,
                             String visitId,
                             LocalDate visitedOn,
                             int durationMinutes,
                             boolean interpreterUsed,
-                            @PersonalData String summary) implements TrajectoryEvent {
+                            @PersonalData String summary,
+                            VisitLocation location) implements TrajectoryEvent {
 
     @Override
     public LocalDate occurredOn() {

@@ -32,6 +32,8 @@ import nl.gezinscoaching.events.aftercare.Wellbeing;
 import nl.gezinscoaching.events.contact.SupportKind;
 import nl.gezinscoaching.events.plan.GoalAttainment;
 import nl.gezinscoaching.events.plan.LifeDomain;
+import nl.gezinscoaching.events.plan.Subgoal;
+import nl.gezinscoaching.events.contact.VisitLocation;
 import nl.gezinscoaching.events.safety.SafetyVerdict;
 import nl.gezinscoaching.events.screening.ContraIndication;
 import nl.gezinscoaching.events.screening.Indication;
@@ -320,6 +322,8 @@ class FamilyController {
         // a list of names typed as one text, comma separated: at most LIST_ITEMS names of NAME characters each
         model.addAttribute("maxNameList", TextBounds.LIST_ITEMS * (TextBounds.NAME + 2));
         model.addAttribute("lifeDomains", LifeDomain.values());
+        model.addAttribute("subgoals", Subgoal.values()); // issue 14: the goal form's Coach je kind subgoals
+        model.addAttribute("visitLocations", VisitLocation.values()); // issue 14: where a visit took place
         model.addAttribute("closureReasons", ClosureReason.values());
         model.addAttribute("wellbeings", Wellbeing.values());
         model.addAttribute("supportKinds", SupportKind.values());

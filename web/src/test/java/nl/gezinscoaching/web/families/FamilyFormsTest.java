@@ -34,7 +34,10 @@ import nl.gezinscoaching.api.trajectory.TrajectoryRequests.AssignmentRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.CoordinationMeetingRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.ExtensionRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.GoalEvaluationRequest;
+import nl.gezinscoaching.api.trajectory.TrajectoryRequests.GoalRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.HomeVisitRequest;
+import nl.gezinscoaching.events.contact.VisitLocation;
+import nl.gezinscoaching.events.plan.Subgoal;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.PracticalSupportRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.ProblemInventoryRequest;
 import nl.gezinscoaching.api.trajectory.TrajectoryRequests.SafetyAssessmentRequest;
@@ -93,7 +96,7 @@ class FamilyFormsTest {
     }
 
     private static Entry entry(long sequence, String type, Map<String, Object> data) {
-        return new Entry(sequence, type, TODAY.minusDays(10), Instant.now(), "sanne", data);
+        return new Entry(sequence, type, TODAY.minusDays(10), Instant.now(), "sanne", data, "1");
     }
 
     private static TrajectoryHistory assigned() {
@@ -375,6 +378,41 @@ class FamilyFormsTest {
         verify(commands).record(eq("/api/trajectories/{id}/problem-inventory"),
                 eq(new ProblemInventoryRequest(TODAY, java.util.Set.of(LifeDomain.HOUSING, LifeDomain.FINANCES),
                         "Schulden")), eq("k-5"), eq("t-1"), any());
+    }
+
+    @Test
+    void aGoalOffersTheNineSubgoalsAsLabelledCheckboxesAndPostsTheChosenOnes() throws Exception {
+        given(queries.history("t-1")).willReturn(assigned());
+        mvc.perform(get("/trajectories/t-1").with(anna()))
+                .andExpect(content().string(stringContainsInOrder("action=\"/trajectories/t-1/goal\"",
+                        "<legend>Aan welke subdoelen van Coach je kind draagt dit doel bij? (optioneel)</legend>",
+                        "type=\"checkbox\" id=\"goal-subgoals-KNOWS_DUTCH_PARENTING_NORMS\"",
+                        "<label for=\"goal-subgoals-KNOWS_DUTCH_PARENTING_NORMS\">1. Kent Nederlandse opvoednormen en voorzieningen</label>",
+                        "<label for=\"goal-subgoals-KEEPS_PARENTING_NETWORK\">9. Houdt contact met een netwerk rond de opvoeding</label>")));
+
+        mvc.perform(post("/trajectories/t-1/goal").with(anna()).with(csrf())
+                        .param("idempotencyKey", "k-7").param("description", "Samen opvoeden").param("lifeDomain", "PARENTING")
+                        .param("subgoals", "BOTH_PARENTS_CONTRIBUTE", "OWN_PARENTING_STYLE").param("setOn", TODAY.toString()))
+                .andExpect(redirectedUrl("/trajectories/t-1"));
+        verify(commands).record(eq("/api/trajectories/{id}/goals"), eq(new GoalRequest("Samen opvoeden",
+                LifeDomain.PARENTING, TODAY, java.util.List.of(Subgoal.BOTH_PARENTS_CONTRIBUTE, Subgoal.OWN_PARENTING_STYLE))),
+                eq("k-7"), eq("t-1"), any());
+    }
+
+    @Test
+    void aHomeVisitOffersWhereItTookPlaceAndPostsIt() throws Exception {
+        given(queries.history("t-1")).willReturn(assigned());
+        mvc.perform(get("/trajectories/t-1").with(anna()))
+                .andExpect(content().string(stringContainsInOrder("action=\"/trajectories/t-1/home-visit\"",
+                        "<label for=\"home-visit-location\">Waar vond het contact plaats? (zonder keuze: thuis)</label>",
+                        "<option value=\"HOME\">Thuis</option>", "<option value=\"VIDEO\">Via video</option>")));
+
+        mvc.perform(post("/trajectories/t-1/home-visit").with(anna()).with(csrf())
+                        .param("idempotencyKey", "k-8").param("visitedOn", TODAY.toString()).param("durationMinutes", "30")
+                        .param("interpreterUsed", "false").param("location", "SCHOOL"))
+                .andExpect(redirectedUrl("/trajectories/t-1"));
+        verify(commands).record(eq("/api/trajectories/{id}/home-visits"),
+                eq(new HomeVisitRequest(TODAY, 30, false, null, VisitLocation.SCHOOL)), eq("k-8"), eq("t-1"), any());
     }
 
     @Test

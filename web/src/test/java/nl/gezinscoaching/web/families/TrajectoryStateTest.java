@@ -20,7 +20,7 @@ class TrajectoryStateTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> data = i + 1 < typesAndData.length && typesAndData[i + 1] instanceof Map<?, ?> map
                     ? (Map<String, Object>) typesAndData[++i] : Map.of();
-            events.add(new Entry(events.size(), type, LocalDate.of(2026, 11, 1), Instant.EPOCH, "anna", data));
+            events.add(new Entry(events.size(), type, LocalDate.of(2026, 11, 1), Instant.EPOCH, "anna", data, "1"));
         }
         return new TrajectoryHistory("t-1", null, events);
     }
