@@ -239,6 +239,30 @@ class EventExportIT {
     }
 
     @Test
+    void theDurationsExportGeneralisesARareLanguageToo() throws Exception {
+        ViewClient analyst = new ViewClient(port, "ali", "ali");
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+        JsonNode durations = JSON.readTree(analyst.get("/api/analytics/durations", "application/json").body());
+        while (durations.get("page").get("totalItems").asInt() < trajectories.size()) {
+            assertThat(java.time.Instant.now()).as("all trajectories projected").isBefore(deadline);
+            Thread.sleep(50);
+            durations = JSON.readTree(analyst.get("/api/analytics/durations", "application/json").body());
+        }
+        List<String> combinations = new ArrayList<>();
+        durations.get("rows").forEach(row -> combinations.add(row.get("referralMonth").asText() + " "
+                + row.get("language").asText() + " " + row.get("district").asText()));
+        assertThat(combinations).containsExactlyInAnyOrder(
+                "2025-03 nl Escamp", "2025-03 nl Escamp", "2025-03 nl Escamp", "2025-03 nl Escamp",
+                "2025-03 nl Escamp", "2025-03 nl Escamp", "2025-Q1 other Escamp", "2025-Q1 other Escamp",
+                "2025-Q1 other Escamp", "2025-Q1 other Escamp", "2025-Q1 other Escamp");
+        assertThat(durations.get("anonymisation").asText()).startsWith("k-anonymity k=5").contains("5 rows generalised");
+        ViewClient.Answer csv = analyst.get("/api/analytics/durations", "text/csv");
+        for (String rare : RARE) {
+            assertThat(csv.body()).doesNotContain("\"" + rare + "\"");
+        }
+    }
+
+    @Test
     void onlyAnalystsAndAdministratorsMayExport() {
         assertThat(new ViewClient(port, "anna", "anna").get("/api/export/events", "application/x-ndjson").status())
                 .isEqualTo(403);
