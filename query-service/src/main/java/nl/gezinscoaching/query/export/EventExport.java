@@ -72,10 +72,12 @@ public class EventExport {
     private final TransactionTemplate snapshot;
     private final Pseudonyms defaultPseudonyms;
     private final int k;
+    private final java.time.Clock clock;
 
     EventExport(EventStorageEngine storageEngine, JdbcClient jdbc, FamilyKeys familyKeys,
-                PlatformTransactionManager transactions, Pseudonyms pseudonyms,
+                PlatformTransactionManager transactions, Pseudonyms pseudonyms, java.time.Clock clock,
                 @Value("${analytics.k-anonymity.k:" + KAnonymity.DEFAULT_K + "}") int k) {
+        this.clock = clock;
         this.storageEngine = storageEngine;
         this.jdbc = jdbc;
         this.familyKeys = familyKeys;
@@ -191,6 +193,8 @@ public class EventExport {
             json.writeStringField("format", FORMAT);
             json.writeNumberField("version", 1);
             json.writeStringField("until", until == null ? null : until.toString());
+            // the day the export stands for: a study censors open trajectories here
+            json.writeStringField("asOf", (until != null ? until : LocalDate.now(clock)).toString());
             json.writeStringField("pseudonyms", "HMAC-SHA-256 with analytics.pseudonym-key, first 16 bytes in hex;"
                     + " coaches and other ids prefixed with their kind");
             json.writeStringField("anonymisation", outcome.describe());

@@ -1,0 +1,79 @@
+package nl.gezinscoaching.study;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.function.Consumer;
+
+/**
+ * An event export file (NDJSON, as {@code GET /api/export/events} writes it), read by DuckDB: its first line
+ * describes the export, every other line is one event, in global order.
+ */
+final class ExportFile {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String FORMAT = "gezinscoaching-event-export";
+
+    /**
+     * What the export's first line says.
+     *
+     * @param until         the export's cut-off, null when it has all events
+     * @param asOf          the day the export stands for: its cut-off, or the day it was made
+     * @param anonymisation the rule the export applied
+     */
+    record Header(LocalDate until, LocalDate asOf, String anonymisation, int k) {
+    }
+
+    private final Path file;
+    private final Header header;
+
+    ExportFile(Path file) throws IOException {
+        this.file = file;
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String first = reader.readLine();
+            JsonNode export = first == null ? null : JSON.readTree(first).get("export");
+            if (export == null || !FORMAT.equals(export.path("format").asText())) {
+                throw new IllegalArgumentException(file + " is not an event export (its first line does not describe"
+                        + " one): export it with deploy/export-events.sh or GET /api/export/events");
+            }
+            this.header = new Header(date(export.get("until")), date(export.get("asOf")),
+                    export.path("anonymisation").asText(), export.path("k").asInt());
+        }
+    }
+
+    private static LocalDate date(JsonNode node) {
+        return node == null || node.isNull() ? null : LocalDate.parse(node.asText());
+    }
+
+    Header header() {
+        return header;
+    }
+
+    /** Hands every event to {@code sink}, in the file's order. */
+    void forEach(Consumer<ExportEvent> sink) throws SQLException, IOException {
+        try (Connection duckdb = Duck.connect();
+             PreparedStatement lines = duckdb.prepareStatement("""
+                     SELECT type, occurredOn, trajectory, coach, data
+                     FROM read_ndjson(?, columns = {type: 'VARCHAR', occurredOn: 'DATE', trajectory: 'VARCHAR',
+                                                    coach: 'VARCHAR', data: 'JSON'})
+                     WHERE type IS NOT NULL""")) {
+            lines.setString(1, file.toString());
+            try (ResultSet rows = lines.executeQuery()) {
+                while (rows.next()) {
+                    String data = rows.getString(5);
+                    sink.accept(new ExportEvent(rows.getString(1), rows.getObject(2, LocalDate.class),
+                            rows.getString(3), rows.getString(4), data == null ? null : JSON.readTree(data)));
+                }
+            }
+        }
+    }
+}

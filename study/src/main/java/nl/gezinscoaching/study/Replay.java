@@ -1,0 +1,232 @@
+package nl.gezinscoaching.study;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import nl.gezinscoaching.api.analytics.KAnonymity;
+
+/**
+ * Folds the exported events, in order, into one state per trajectory, and turns each state into its row as
+ * of the cut-off. Events dated after the cut-off are ignored, so a study can be run "as of" any day up to
+ * the export's own cut-off. Memory holds one small state per trajectory, not the events.
+ */
+final class Replay {
+
+    /** One agency referral: when, and the warm handover if it came. */
+    record AgencyWait(String agency, LocalDate referredOn, LocalDate handedOverOn) {
+    }
+
+    /** A wait as the study sees it at the cut-off: days, and whether it ended in a warm handover. */
+    record Wait(String agency, int days, boolean handedOver) {
+    }
+
+    static final class State {
+        String trajectory;
+        LocalDate referredOn;
+        String district;
+        String language;
+        Boolean interpreterNeeded;
+        String migrationGeneration;
+        String referrerType;
+        String reasons;
+        LocalDate declinedOn;
+        LocalDate assignedOn;
+        String coach;
+        LocalDate firstVisitOn;
+        LocalDate planAgreedOn;
+        final Map<String, AgencyWait> agencyWaits = new LinkedHashMap<>();
+        LocalDate closedOn;
+        String closureReason;
+        Integer clientSatisfaction;
+        LocalDate aftercareEndedOn;
+        int homeVisits;
+        int contacts;
+        int contactMinutes;
+        int extensions;
+        int extensionMonths;
+        int goalsSet;
+        final Map<String, String> attainment = new HashMap<>();
+    }
+
+    private final LocalDate cutoff;
+    private final Map<String, State> trajectories = new LinkedHashMap<>();
+    private final Map<String, String> clusters = new HashMap<>();
+    private long events;
+
+    Replay(LocalDate cutoff) {
+        this.cutoff = cutoff;
+    }
+
+    long events() {
+        return events;
+    }
+
+    LocalDate cutoff() {
+        return cutoff;
+    }
+
+    void on(ExportEvent event) {
+        if (event.occurredOn() != null && event.occurredOn().isAfter(cutoff)) {
+            return;
+        }
+        events++;
+        JsonNode data = event.data();
+        if (event.type().equals("CoachRegistered")) {
+            clusters.put(event.coach(), text(data, "cluster"));
+            return;
+        }
+        if (event.trajectory() == null) {
+            return;
+        }
+        State s = trajectories.computeIfAbsent(event.trajectory(), id -> {
+            State fresh = new State();
+            fresh.trajectory = id;
+            return fresh;
+        });
+        LocalDate day = event.occurredOn();
+        switch (event.type()) {
+            case "FamilyReferred" -> {
+                s.referredOn = day;
+                JsonNode family = data.path("family");
+                s.district = text(family, "district");
+                s.language = text(family, "language");
+                s.interpreterNeeded = family.path("interpreterNeeded").isBoolean()
+                        ? family.get("interpreterNeeded").asBoolean() : null;
+                s.migrationGeneration = text(family, "migrationGeneration");
+                s.referrerType = text(data.path("referrer"), "type");
+                List<String> reasons = new ArrayList<>();
+                data.path("reasons").forEach(r -> reasons.add(r.asText()));
+                s.reasons = String.join(";", reasons);
+            }
+            case "ReferralDeclined" -> s.declinedOn = day;
+            case "CoachAssigned" -> {
+                if (s.assignedOn == null) {
+                    s.assignedOn = day;
+                    s.coach = event.coach();
+                }
+            }
+            case "HomeVisitHeld" -> {
+                s.homeVisits++;
+                s.contacts++;
+                s.contactMinutes += data.path("durationMinutes").asInt();
+                if (s.firstVisitOn == null || day.isBefore(s.firstVisitOn)) {
+                    s.firstVisitOn = day;
+                }
+            }
+            case "PhoneContactLogged", "PracticalSupportGiven" -> {
+                s.contacts++;
+                s.contactMinutes += data.path("durationMinutes").asInt();
+            }
+            case "FamilyPlanAgreed" -> {
+                if (s.planAgreedOn == null) {
+                    s.planAgreedOn = day;
+                }
+            }
+            case "FamilyReferredToAgency" -> s.agencyWaits.put(text(data, "agencyReferralId"),
+                    new AgencyWait(text(data, "agency"), day, null));
+            case "WarmHandoverDone" -> s.agencyWaits.computeIfPresent(text(data, "agencyReferralId"),
+                    (id, wait) -> new AgencyWait(wait.agency(), wait.referredOn(), day));
+            case "ExtensionGranted" -> {
+                s.extensions++;
+                s.extensionMonths += data.path("months").asInt();
+            }
+            case "GoalSet" -> s.goalsSet++;
+            case "GoalEvaluated" -> s.attainment.put(text(data, "goalId"), text(data, "attainment"));
+            case "TrajectoryClosed" -> {
+                s.closedOn = day;
+                s.closureReason = text(data, "reason");
+                s.clientSatisfaction = data.path("clientSatisfaction").isInt() ? data.get("clientSatisfaction").asInt() : null;
+            }
+            case "AftercareEnded" -> s.aftercareEndedOn = day;
+            default -> {
+                // screening, safety, inventory, coordination, aftercare calls, erasure: no column of their own
+            }
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    Collection<State> states() {
+        return trajectories.values();
+    }
+
+    /** The waits for every agency referral, as of the cut-off (open ones censored at closure or cut-off). */
+    List<Wait> waits(State s) {
+        List<Wait> waits = new ArrayList<>();
+        LocalDate end = s.closedOn != null ? s.closedOn : cutoff;
+        for (AgencyWait wait : s.agencyWaits.values()) {
+            if (wait.handedOverOn() != null) {
+                waits.add(new Wait(wait.agency(), days(wait.referredOn(), wait.handedOverOn()), true));
+            } else {
+                waits.add(new Wait(wait.agency(), Math.max(0, days(wait.referredOn(), end)), false));
+            }
+        }
+        return waits;
+    }
+
+    /** The quasi-identifiers of a trajectory in the ladder's positions: period, language, district, generation, interpreter, cluster. */
+    List<String> quasiIdentifiers(State s) {
+        return Arrays.asList(s.referredOn == null ? null : s.referredOn.toString().substring(0, 7), s.language,
+                s.district, s.migrationGeneration, s.interpreterNeeded == null ? null : s.interpreterNeeded.toString(),
+                s.coach == null ? null : clusters.get(s.coach));
+    }
+
+    static final List<KAnonymity.Step> LADDER = KAnonymity.ladder(0, 1, 2, 3, 4, 5);
+
+    /** The rows, the k-anonymity rule applied, in pseudonym order. */
+    List<TrajectoryRow> rows(KAnonymity rule, KAnonymity.Outcome[] outcome) {
+        List<List<String>> all = new ArrayList<>();
+        for (State s : trajectories.values()) {
+            all.add(quasiIdentifiers(s));
+        }
+        KAnonymity.Outcome applied = rule.applyToRows(all);
+        outcome[0] = applied;
+        String rule_ = applied.describe();
+        List<TrajectoryRow> rows = new ArrayList<>();
+        for (State s : new TreeSet<>(trajectories.keySet()).stream().map(trajectories::get).toList()) {
+            applied.of(quasiIdentifiers(s)).ifPresent(released -> rows.add(row(s, released, rule_)));
+        }
+        return rows;
+    }
+
+    private TrajectoryRow row(State s, List<String> released, String rule) {
+        List<Wait> waits = waits(s);
+        Integer waitDays = waits.isEmpty() ? null : waits.stream().mapToInt(Wait::days).sum();
+        Integer longest = waits.isEmpty() ? null : waits.stream().mapToInt(Wait::days).max().getAsInt();
+        LocalDate firstAgency = s.agencyWaits.values().stream().map(AgencyWait::referredOn).min(LocalDate::compareTo)
+                .orElse(null);
+        Integer toClosure = s.assignedOn == null ? null : days(s.assignedOn, s.closedOn != null ? s.closedOn : cutoff);
+        Integer aftercare = s.closedOn == null ? null
+                : days(s.closedOn, s.aftercareEndedOn != null ? s.aftercareEndedOn : cutoff);
+        long fully = s.attainment.values().stream().filter("FULLY"::equals).count();
+        long partly = s.attainment.values().stream().filter("PARTLY"::equals).count();
+        return new TrajectoryRow(s.trajectory, released.get(0), released.get(2), released.get(1),
+                released.get(4) == null ? null : Boolean.valueOf(released.get(4)), released.get(3), released.get(5),
+                s.referrerType, s.reasons, s.declinedOn != null,
+                between(s.referredOn, s.assignedOn), between(s.assignedOn, s.firstVisitOn),
+                between(s.assignedOn, s.planAgreedOn), between(s.assignedOn, firstAgency),
+                s.agencyWaits.size(), (int) waits.stream().filter(w -> !w.handedOver()).count(), waitDays, longest,
+                toClosure, s.closedOn != null, s.closureReason, aftercare, s.aftercareEndedOn != null, s.homeVisits,
+                s.contacts, Math.round(s.contactMinutes / 60.0 * 100) / 100.0, s.extensions, s.extensionMonths,
+                s.goalsSet, (int) fully, (int) partly, s.clientSatisfaction, rule);
+    }
+
+    private static Integer between(LocalDate from, LocalDate to) {
+        return from == null || to == null ? null : days(from, to);
+    }
+
+    private static int days(LocalDate from, LocalDate to) {
+        return (int) ChronoUnit.DAYS.between(from, to);
+    }
+}

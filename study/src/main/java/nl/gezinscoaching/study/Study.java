@@ -1,0 +1,58 @@
+package nl.gezinscoaching.study;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.gezinscoaching.api.analytics.KAnonymity;
+
+/**
+ * The duration study over one export file: replay as of the cut-off, the k-anonymity rule, the datasets
+ * and the report in the output directory.
+ */
+final class Study {
+
+    /** What a run produced. */
+    record Result(LocalDate cutoff, long events, List<TrajectoryRow> rows, KaplanMeier overall,
+                  KAnonymity.Outcome outcome, double eventsPerSecond) {
+    }
+
+    private Study() {
+    }
+
+    static Result run(Path exportFile, LocalDate until, Integer k, Path out, PrintStream terminal)
+            throws IOException, SQLException {
+        ExportFile file = new ExportFile(exportFile);
+        ExportFile.Header header = file.header();
+        LocalDate cutoff = until != null ? until : header.asOf();
+        if (cutoff == null) {
+            throw new IllegalArgumentException("The export does not say which day it stands for: give --until");
+        }
+        if (header.asOf() != null && cutoff.isAfter(header.asOf())) {
+            throw new IllegalArgumentException("--until " + cutoff + " is after the export's own cut-off "
+                    + header.asOf() + ": export again, or study an earlier day");
+        }
+        int rule = k != null ? k : Math.max(KAnonymity.DEFAULT_K, header.k());
+        Replay replay = new Replay(cutoff);
+        Progress progress = new Progress(terminal, "replay", 0);
+        file.forEach(event -> {
+            replay.on(event);
+            progress.step();
+        });
+        progress.finish();
+        KAnonymity.Outcome[] outcome = new KAnonymity.Outcome[1];
+        List<TrajectoryRow> rows = replay.rows(new KAnonymity(rule, Replay.LADDER), outcome);
+        Map<String, List<Replay.Wait>> waits = new HashMap<>();
+        replay.states().forEach(s -> waits.put(s.trajectory, replay.waits(s)));
+        KaplanMeier overall = KaplanMeier.of(Report.observations(rows));
+        Files.createDirectories(out);
+        Datasets.write(out, rows, overall, cutoff.toString(), outcome[0].describe());
+        Report.write(out.resolve("report.html"), rows, waits, cutoff.toString(), outcome[0], header, replay.events());
+        return new Result(cutoff, replay.events(), rows, overall, outcome[0], progress.perSecond());
+    }
+}
