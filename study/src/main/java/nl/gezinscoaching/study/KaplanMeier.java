@@ -97,6 +97,18 @@ final class KaplanMeier {
         return survival;
     }
 
+    /**
+     * Whether the estimate at {@code day} is defined: someone was followed at least that long, or the estimate
+     * had already fallen to zero (everyone closed).
+     */
+    boolean followedBeyond(int day) {
+        if (steps.isEmpty()) {
+            return false;
+        }
+        Step last = steps.get(steps.size() - 1);
+        return last.day() >= day || last.survival() == 0 && last.censored() == 0;
+    }
+
     /** Trajectories still at risk at {@code day} (open and followed at least that long). */
     int atRiskAt(int day) {
         for (Step step : steps) {

@@ -97,13 +97,18 @@ final class Report {
         html.append("<p>Median time to closure: ").append(median(overall)).append(".</p>");
         html.append("<h3>Share still open</h3><table><tr><th>after</th><th>still open</th><th>95% band</th>"
                 + "<th>at risk</th></tr>");
+        // "not estimable": every trajectory closed or was censored before that day, unless all had closed
         for (int months : MONTHS) {
             int day = (int) Math.round(months * 30.4375);
             KaplanMeier.Step step = stepAt(overall, day);
-            html.append("<tr><td>").append(months).append(" months (day ").append(day).append(")</td><td>")
-                    .append(percent(overall.survivalAt(day))).append("</td><td>")
-                    .append(step == null ? "" : percent(step.lower()) + " – " + percent(step.upper()))
-                    .append("</td><td>").append(overall.atRiskAt(day)).append("</td></tr>");
+            html.append("<tr><td>").append(months).append(" months (day ").append(day).append(")</td><td>");
+            if (overall.followedBeyond(day)) {
+                html.append(percent(overall.survivalAt(day))).append("</td><td>")
+                        .append(step == null ? "" : percent(step.lower()) + " – " + percent(step.upper()));
+            } else {
+                html.append("not estimable</td><td>nobody followed this long");
+            }
+            html.append("</td><td>").append(overall.atRiskAt(day)).append("</td></tr>");
         }
         html.append("</table>");
 
@@ -131,7 +136,8 @@ final class Report {
                 <p><strong>Anonymisation.</strong> Trajectories and coaches are keyed pseudonyms; no names, birth
                 dates, client numbers, free text or dates of referral appear. %s. The export this study read stated:
                 %s. Groups shown below are as the rule released them, so each holds at least %d trajectories;
-                agencies with fewer than %d referrals are shown together as "other".</p>
+                a group "other" holds values too rare to show alone, a group "suppressed" trajectories whose value the
+                rule removed; agencies with fewer than %d referrals are shown together as "other".</p>
                 """.formatted(escape(outcome.describe()), escape(export.anonymisation()), k, k));
     }
 
@@ -160,7 +166,8 @@ final class Report {
                     .append(groups.get(g).stream().filter(Observation::event).count()).append("</td><td>")
                     .append(median(km)).append("</td>");
             for (int months : MONTHS) {
-                html.append("<td>").append(percent(km.survivalAt((int) Math.round(months * 30.4375)))).append("</td>");
+                int day = (int) Math.round(months * 30.4375);
+                html.append("<td>").append(km.followedBeyond(day) ? percent(km.survivalAt(day)) : "–").append("</td>");
             }
             html.append("</tr>");
         });
@@ -294,7 +301,8 @@ final class Report {
     }
 
     private void section(String title) {
-        html.append("<h2>").append(escape(title)).append("</h2>\n");
+        html.append("<h2 id=\"").append(title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")).append("\">")
+                .append(escape(title)).append("</h2>\n");
     }
 
     private static KaplanMeier.Step stepAt(KaplanMeier km, int day) {

@@ -15,17 +15,21 @@ import nl.gezinscoaching.api.analytics.KAnonymity;
  * The duration study over one export file: replay as of the cut-off, the k-anonymity rule, the datasets
  * and the report in the output directory.
  */
-final class Study {
+public final class Study {
 
-    /** What a run produced. */
-    record Result(LocalDate cutoff, long events, List<TrajectoryRow> rows, KaplanMeier overall,
-                  KAnonymity.Outcome outcome, double eventsPerSecond) {
+    /** What a run produced (the benchmark reads the figures; the rest is for tests). */
+    public record Result(LocalDate cutoff, long events, List<TrajectoryRow> rows, KaplanMeier overall,
+                         KAnonymity.Outcome outcome, double eventsPerSecond, double replaySeconds) {
+
+        public int trajectories() {
+            return rows.size();
+        }
     }
 
     private Study() {
     }
 
-    static Result run(Path exportFile, LocalDate until, Integer k, Path out, PrintStream terminal)
+    public static Result run(Path exportFile, LocalDate until, Integer k, Path out, PrintStream terminal)
             throws IOException, SQLException {
         ExportFile file = new ExportFile(exportFile);
         ExportFile.Header header = file.header();
@@ -40,11 +44,13 @@ final class Study {
         int rule = k != null ? k : Math.max(KAnonymity.DEFAULT_K, header.k());
         Replay replay = new Replay(cutoff);
         Progress progress = new Progress(terminal, "replay", 0);
+        long started = System.nanoTime();
         file.forEach(event -> {
             replay.on(event);
             progress.step();
         });
         progress.finish();
+        double replaySeconds = (System.nanoTime() - started) / 1e9;
         KAnonymity.Outcome[] outcome = new KAnonymity.Outcome[1];
         List<TrajectoryRow> rows = replay.rows(new KAnonymity(rule, Replay.LADDER), outcome);
         Map<String, List<Replay.Wait>> waits = new HashMap<>();
@@ -53,6 +59,7 @@ final class Study {
         Files.createDirectories(out);
         Datasets.write(out, rows, overall, cutoff.toString(), outcome[0].describe());
         Report.write(out.resolve("report.html"), rows, waits, cutoff.toString(), outcome[0], header, replay.events());
-        return new Result(cutoff, replay.events(), rows, overall, outcome[0], progress.perSecond());
+        return new Result(cutoff, replay.events(), rows, overall, outcome[0], replay.events() / replaySeconds,
+                replaySeconds);
     }
 }
