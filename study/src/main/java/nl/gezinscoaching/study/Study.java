@@ -31,6 +31,12 @@ public final class Study {
 
     public static Result run(Path exportFile, LocalDate until, Integer k, Path out, PrintStream terminal)
             throws IOException, SQLException {
+        return run(exportFile, until, k, null, out, terminal);
+    }
+
+    /** @param cbsYear also the CBS Beleidsinformatie Jeugd file of this year, when not null */
+    static Result run(Path exportFile, LocalDate until, Integer k, Integer cbsYear, Path out, PrintStream terminal)
+            throws IOException, SQLException {
         ExportFile file = new ExportFile(exportFile);
         ExportFile.Header header = file.header();
         LocalDate cutoff = until != null ? until : header.asOf();
@@ -58,6 +64,9 @@ public final class Study {
         KaplanMeier overall = KaplanMeier.of(Report.observations(rows));
         Files.createDirectories(out);
         Datasets.write(out, rows, overall, cutoff.toString(), outcome[0].describe());
+        if (cbsYear != null) {
+            CbsYear.write(out, cbsYear, replay, rule);
+        }
         Report.write(out.resolve("report.html"), rows, waits, cutoff.toString(), outcome[0], header, replay.events());
         return new Result(cutoff, replay.events(), rows, overall, outcome[0], replay.events() / replaySeconds,
                 replaySeconds);

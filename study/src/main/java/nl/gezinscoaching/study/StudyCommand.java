@@ -11,7 +11,7 @@ import java.util.Locale;
 /**
  * The command line (deploy/study.sh, deploy/export-events.sh):
  * <pre>
- * study  [--until YYYY-MM-DD] [--from-file EXPORT.ndjson] [--service URL] [--k N] --out DIR
+ * study  [--until YYYY-MM-DD] [--from-file EXPORT.ndjson] [--service URL] [--k N] [--cbs-year YYYY] --out DIR
  * export [--until YYYY-MM-DD] [--service URL] --out EXPORT.ndjson
  * </pre>
  * Without {@code --from-file} the study replays the event store through the query service's pseudonymised
@@ -20,7 +20,8 @@ import java.util.Locale;
 public final class StudyCommand {
 
     private static final String USAGE = """
-            usage: study  [--until YYYY-MM-DD] [--from-file EXPORT.ndjson] [--service URL] [--k N] --out DIR
+            usage: study  [--until YYYY-MM-DD] [--from-file EXPORT.ndjson] [--service URL] [--k N] [--cbs-year YYYY]
+                          --out DIR
                    export [--until YYYY-MM-DD] [--service URL] --out EXPORT.ndjson""";
 
     private StudyCommand() {
@@ -44,6 +45,7 @@ public final class StudyCommand {
         Path fromFile = null;
         Path out = null;
         Integer k = null;
+        Integer cbsYear = null;
         String service = "http://localhost:8082";
         for (int i = 1; i < args.length; i++) {
             String option = args[i];
@@ -66,6 +68,12 @@ public final class StudyCommand {
                         throw new IllegalArgumentException("--k must be at least 1, was " + k);
                     }
                 }
+                case "--cbs-year" -> {
+                    if (!value.matches("\\d{4}")) {
+                        throw new IllegalArgumentException("--cbs-year must be a year YYYY, was " + value);
+                    }
+                    cbsYear = Integer.parseInt(value);
+                }
                 default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
             }
         }
@@ -87,11 +95,12 @@ public final class StudyCommand {
             } else if (!Files.isReadable(input)) {
                 throw new IllegalArgumentException("--from-file " + input + " cannot be read");
             }
-            Study.Result result = Study.run(input, until, k, out, System.err);
+            Study.Result result = Study.run(input, until, k, cbsYear, out, System.err);
             System.out.printf(Locale.ROOT, "cut-off %s: %,d events, %,d trajectories; wrote %s%n", result.cutoff(),
                     result.events(), result.rows().size(), String.join(", ", List.of(
                             out.resolve("trajectories.csv").toString(), out.resolve("trajectories.parquet").toString(),
-                            out.resolve("km.csv").toString(), out.resolve("report.html").toString())));
+                            out.resolve("km.csv").toString(), out.resolve("report.html").toString()))
+                            + (cbsYear == null ? "" : ", " + out.resolve("cbs-jeugd-" + cbsYear + ".csv")));
             return 0;
         } finally {
             for (Path file : temporary) {

@@ -116,6 +116,30 @@ class GeneratedHistoryKnownAnswerTest {
     }
 
     @Test
+    void theCbsYearDatasetHasOneRowPerTrajectoryWithHelpThatYearUnderTheRule() throws Exception {
+        Path out = dir.resolve("cbs");
+        Study.run(history(CUTOFF), null, null, 2025, out,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(Files.readString(out.resolve("cbs-jeugd-2025.csv")).lines().findFirst().orElseThrow())
+                .isEqualTo("trajectory,begin_month,end_month,verwijzer,soort_hulp,reden_beeindiging,anonymisation");
+        // the six closures end in six different months: coarsened to the year they share; the four families
+        // still open are too few to show (fewer than k = 5 share "begun 2025, not ended") and are withheld
+        assertThat(query(out.resolve("cbs-jeugd-2025.csv"), """
+                SELECT trajectory, begin_month, end_month, verwijzer, soort_hulp, reden_beeindiging
+                FROM read_csv(FILE, all_varchar = true) ORDER BY trajectory"""))
+                .containsExactly("t0,2025,2025,huisarts,jeugdhulp zonder verblijf: ambulant (gezinscoaching),volgens plan",
+                        "t1,2025,2025,huisarts,jeugdhulp zonder verblijf: ambulant (gezinscoaching),volgens plan",
+                        "t2,2025,2025,huisarts,jeugdhulp zonder verblijf: ambulant (gezinscoaching),volgens plan",
+                        "t3,2025,2025,huisarts,jeugdhulp zonder verblijf: ambulant (gezinscoaching),volgens plan",
+                        "t4,2025,2025,huisarts,jeugdhulp zonder verblijf: ambulant (gezinscoaching),volgens plan",
+                        "t5,2025,2025,huisarts,jeugdhulp zonder verblijf: ambulant (gezinscoaching),volgens plan");
+        assertThat(Files.readString(out.resolve("cbs-jeugd-2025.csv"))).contains("6 rows generalised", "4 withheld");
+        try (var files = Files.list(out)) {
+            assertThat(files.count()).as("the four files of the fixed interface and the CBS file").isEqualTo(5);
+        }
+    }
+
+    @Test
     void anEarlierCutOffCensorsMore() throws Exception {
         Study.Result result = Study.run(history(CUTOFF), LocalDate.of(2025, 6, 1), null, dir.resolve("june"),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
