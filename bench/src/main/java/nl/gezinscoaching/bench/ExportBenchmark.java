@@ -74,6 +74,9 @@ final class ExportBenchmark {
             System.out.printf("export (best of two): %,.0f events/s = %.0f%% of the baseline%n", best, 100 * best / baseline);
         }
         // the study runs without the database: it reads only the file
+        System.out.printf("load average before the study: %.1f on %d cores%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         Study.Result result = null;
         double bestReplay = 0;
         for (int run = 1; run <= 2; run++) {
@@ -81,9 +84,10 @@ final class ExportBenchmark {
             result = Study.run(file, null, null, dir.resolve("study-" + run), new PrintStream(System.err, true));
             double total = (System.nanoTime() - studyStart) / 1e9;
             bestReplay = Math.max(bestReplay, result.eventsPerSecond());
-            System.out.printf("study run %d: replay of %,d events in %.1f s = %,.0f events/s; %,d trajectories;"
-                            + " whole study (replay, datasets, report) %.1f s%n", run, result.events(),
-                    result.replaySeconds(), result.eventsPerSecond(), result.trajectories(), total);
+            System.out.printf("study run %d: replay of %,d events in %.1f s = %,.0f events/s (CPU %.1f s, %,.0f events"
+                            + " per CPU-second); %,d trajectories; whole study (replay, datasets, report) %.1f s%n", run,
+                    result.events(), result.replaySeconds(), result.eventsPerSecond(), result.replayCpuSeconds(),
+                    result.events() / result.replayCpuSeconds(), result.trajectories(), total);
         }
         System.out.printf("Target: replay from a file >= 100,000 events/s: %s (best of two %,.0f events/s)%n",
                 bestReplay >= 100_000 ? "MET" : "MISSED", bestReplay);

@@ -58,20 +58,35 @@ final class ExportFile {
         return header;
     }
 
+    /** The parts of an event line's data that the study reads, as DuckDB types. */
+    private static final String DATA = "STRUCT(family STRUCT(district VARCHAR, language VARCHAR,"
+            + " interpreterNeeded BOOLEAN, migrationGeneration VARCHAR), referrer STRUCT(type VARCHAR),"
+            + " reasons VARCHAR[], cluster VARCHAR, durationMinutes INTEGER, agencyReferralId VARCHAR,"
+            + " agency VARCHAR, months INTEGER, goalId VARCHAR, attainment VARCHAR, reason VARCHAR,"
+            + " clientSatisfaction INTEGER)";
+
     /** Hands every event to {@code sink}, in the file's order. */
-    void forEach(Consumer<ExportEvent> sink) throws SQLException, IOException {
+    void forEach(Consumer<ExportEvent> sink) throws SQLException {
         try (Connection duckdb = Duck.connect();
              PreparedStatement lines = duckdb.prepareStatement("""
-                     SELECT type, occurredOn, trajectory, coach, data
+                     SELECT type, CAST(occurredOn - DATE '1970-01-01' AS INTEGER), trajectory, coach,
+                            data.family.district, data.family.language, data.family.interpreterNeeded,
+                            data.family.migrationGeneration, data.referrer.type, array_to_string(data.reasons, ';'),
+                            data.cluster, data.durationMinutes, data.agencyReferralId, data.agency, data.months,
+                            data.goalId, data.attainment, data.reason, data.clientSatisfaction
                      FROM read_ndjson(?, columns = {type: 'VARCHAR', occurredOn: 'DATE', trajectory: 'VARCHAR',
-                                                    coach: 'VARCHAR', data: 'JSON'})
-                     WHERE type IS NOT NULL""")) {
+                                                    coach: 'VARCHAR', data: '%s'})
+                     WHERE type IS NOT NULL""".formatted(DATA))) {
             lines.setString(1, file.toString());
             try (ResultSet rows = lines.executeQuery()) {
                 while (rows.next()) {
-                    String data = rows.getString(5);
-                    sink.accept(new ExportEvent(rows.getString(1), rows.getObject(2, LocalDate.class),
-                            rows.getString(3), rows.getString(4), data == null ? null : JSON.readTree(data)));
+                    int day = rows.getInt(2);
+                    sink.accept(new ExportEvent(rows.getString(1), rows.wasNull() ? null : LocalDate.ofEpochDay(day),
+                            rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6),
+                            (Boolean) rows.getObject(7), rows.getString(8), rows.getString(9), rows.getString(10),
+                            rows.getString(11), (Integer) rows.getObject(12), rows.getString(13), rows.getString(14),
+                            (Integer) rows.getObject(15), rows.getString(16), rows.getString(17), rows.getString(18),
+                            (Integer) rows.getObject(19)));
                 }
             }
         }

@@ -1,6 +1,5 @@
 package nl.gezinscoaching.study;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -78,9 +77,8 @@ final class Replay {
             return;
         }
         events++;
-        JsonNode data = event.data();
         if (event.type().equals("CoachRegistered")) {
-            clusters.put(event.coach(), text(data, "cluster"));
+            clusters.put(event.coach(), event.cluster());
             return;
         }
         if (event.trajectory() == null) {
@@ -95,16 +93,12 @@ final class Replay {
         switch (event.type()) {
             case "FamilyReferred" -> {
                 s.referredOn = day;
-                JsonNode family = data.path("family");
-                s.district = text(family, "district");
-                s.language = text(family, "language");
-                s.interpreterNeeded = family.path("interpreterNeeded").isBoolean()
-                        ? family.get("interpreterNeeded").asBoolean() : null;
-                s.migrationGeneration = text(family, "migrationGeneration");
-                s.referrerType = text(data.path("referrer"), "type");
-                List<String> reasons = new ArrayList<>();
-                data.path("reasons").forEach(r -> reasons.add(r.asText()));
-                s.reasons = String.join(";", reasons);
+                s.district = event.district();
+                s.language = event.language();
+                s.interpreterNeeded = event.interpreterNeeded();
+                s.migrationGeneration = event.migrationGeneration();
+                s.referrerType = event.referrerType();
+                s.reasons = event.reasons();
             }
             case "ReferralDeclined" -> s.declinedOn = day;
             case "CoachAssigned" -> {
@@ -116,34 +110,34 @@ final class Replay {
             case "HomeVisitHeld" -> {
                 s.homeVisits++;
                 s.contacts++;
-                s.contactMinutes += data.path("durationMinutes").asInt();
+                s.contactMinutes += minutes(event);
                 if (s.firstVisitOn == null || day.isBefore(s.firstVisitOn)) {
                     s.firstVisitOn = day;
                 }
             }
             case "PhoneContactLogged", "PracticalSupportGiven" -> {
                 s.contacts++;
-                s.contactMinutes += data.path("durationMinutes").asInt();
+                s.contactMinutes += minutes(event);
             }
             case "FamilyPlanAgreed" -> {
                 if (s.planAgreedOn == null) {
                     s.planAgreedOn = day;
                 }
             }
-            case "FamilyReferredToAgency" -> s.agencyWaits.put(text(data, "agencyReferralId"),
-                    new AgencyWait(text(data, "agency"), day, null));
-            case "WarmHandoverDone" -> s.agencyWaits.computeIfPresent(text(data, "agencyReferralId"),
+            case "FamilyReferredToAgency" -> s.agencyWaits.put(event.agencyReferralId(),
+                    new AgencyWait(event.agency(), day, null));
+            case "WarmHandoverDone" -> s.agencyWaits.computeIfPresent(event.agencyReferralId(),
                     (id, wait) -> new AgencyWait(wait.agency(), wait.referredOn(), day));
             case "ExtensionGranted" -> {
                 s.extensions++;
-                s.extensionMonths += data.path("months").asInt();
+                s.extensionMonths += event.months() == null ? 0 : event.months();
             }
             case "GoalSet" -> s.goalsSet++;
-            case "GoalEvaluated" -> s.attainment.put(text(data, "goalId"), text(data, "attainment"));
+            case "GoalEvaluated" -> s.attainment.put(event.goalId(), event.attainment());
             case "TrajectoryClosed" -> {
                 s.closedOn = day;
-                s.closureReason = text(data, "reason");
-                s.clientSatisfaction = data.path("clientSatisfaction").isInt() ? data.get("clientSatisfaction").asInt() : null;
+                s.closureReason = event.reason();
+                s.clientSatisfaction = event.clientSatisfaction();
             }
             case "AftercareEnded" -> s.aftercareEndedOn = day;
             default -> {
@@ -152,9 +146,8 @@ final class Replay {
         }
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node == null ? null : node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+    private static int minutes(ExportEvent event) {
+        return event.durationMinutes() == null ? 0 : event.durationMinutes();
     }
 
     Collection<State> states() {
