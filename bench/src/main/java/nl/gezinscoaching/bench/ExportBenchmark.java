@@ -39,9 +39,20 @@ final class ExportBenchmark {
 
     static void run() throws Exception {
         long target = Long.getLong("bench.events", 1_000_000);
-        System.out.println("\n== Export and study: " + target + " generated events ==");
         Path dir = Files.createTempDirectory("export-bench");
-        Path file = dir.resolve("events.ndjson");
+        // -Dbench.exportFile=EXPORT.ndjson: only the study's replay, of that file
+        String given = System.getProperty("bench.exportFile");
+        Path file = given != null ? Path.of(given) : dir.resolve("events.ndjson");
+        if (given == null) {
+            System.out.println("\n== Export and study: " + target + " generated events ==");
+            export(target, file);
+        } else {
+            System.out.println("\n== Study of " + file + " ==");
+        }
+        study(file, dir);
+    }
+
+    private static void export(long target, Path file) throws Exception {
         try (BenchDatabase database = new BenchDatabase();
              ConfigurableApplicationContext query = new SpringApplicationBuilder(QueryServiceApplication.class)
                      .web(WebApplicationType.NONE).run(database.serviceArguments());
@@ -73,6 +84,9 @@ final class ExportBenchmark {
             System.out.printf("baseline (plain JDBC scan + deserialize, best of two): %,.0f events/s%n", baseline);
             System.out.printf("export (best of two): %,.0f events/s = %.0f%% of the baseline%n", best, 100 * best / baseline);
         }
+    }
+
+    private static void study(Path file, Path dir) throws Exception {
         // the study runs without the database: it reads only the file
         System.out.printf("load average before the study: %.1f on %d cores%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
@@ -91,6 +105,9 @@ final class ExportBenchmark {
         }
         System.out.printf("Target: replay from a file >= 100,000 events/s: %s (best of two %,.0f events/s)%n",
                 bestReplay >= 100_000 ? "MET" : "MISSED", bestReplay);
+        if (!file.startsWith(dir)) {
+            Files.deleteIfExists(dir.resolve("events.ndjson"));
+        }
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }

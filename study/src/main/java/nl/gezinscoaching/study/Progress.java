@@ -33,6 +33,19 @@ final class Progress {
         }
     }
 
+    /** Adds this many events at once (a step done elsewhere, such as a DuckDB query). */
+    void add(long events) {
+        done += events;
+        show(false);
+    }
+
+    /** Says what a long step is doing now. */
+    void phase(String what) {
+        terminal.print(String.format(Locale.ROOT, "\r%s (%.1f s): %s...    ", this.what,
+                (System.nanoTime() - started) / 1e9, what));
+        terminal.flush();
+    }
+
     long done() {
         return done;
     }

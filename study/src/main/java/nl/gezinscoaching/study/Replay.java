@@ -13,9 +13,8 @@ import java.util.TreeSet;
 import nl.gezinscoaching.api.analytics.KAnonymity;
 
 /**
- * Folds the exported events, in order, into one state per trajectory, and turns each state into its row as
- * of the cut-off. Events dated after the cut-off are ignored, so a study can be run "as of" any day up to
- * the export's own cut-off. Memory holds one small state per trajectory, not the events.
+ * One state per trajectory, folded from the exported events up to the cut-off ({@link ExportFile#replay}),
+ * and each state's row as of the cut-off. Memory holds one small state per trajectory, not the events.
  */
 final class Replay {
 
@@ -52,7 +51,8 @@ final class Replay {
         int extensions;
         int extensionMonths;
         int goalsSet;
-        final Map<String, String> attainment = new HashMap<>();
+        int goalsFully;
+        int goalsPartly;
     }
 
     private final LocalDate cutoff;
@@ -72,82 +72,21 @@ final class Replay {
         return cutoff;
     }
 
-    void on(ExportEvent event) {
-        if (event.occurredOn() != null && event.occurredOn().isAfter(cutoff)) {
-            return;
-        }
-        events++;
-        if (event.type().equals("CoachRegistered")) {
-            clusters.put(event.coach(), event.cluster());
-            return;
-        }
-        if (event.trajectory() == null) {
-            return;
-        }
-        State s = trajectories.computeIfAbsent(event.trajectory(), id -> {
+    /** A trajectory's state, found or made. */
+    State state(String trajectory) {
+        return trajectories.computeIfAbsent(trajectory, id -> {
             State fresh = new State();
             fresh.trajectory = id;
             return fresh;
         });
-        LocalDate day = event.occurredOn();
-        switch (event.type()) {
-            case "FamilyReferred" -> {
-                s.referredOn = day;
-                s.district = event.district();
-                s.language = event.language();
-                s.interpreterNeeded = event.interpreterNeeded();
-                s.migrationGeneration = event.migrationGeneration();
-                s.referrerType = event.referrerType();
-                s.reasons = event.reasons();
-            }
-            case "ReferralDeclined" -> s.declinedOn = day;
-            case "CoachAssigned" -> {
-                if (s.assignedOn == null) {
-                    s.assignedOn = day;
-                    s.coach = event.coach();
-                }
-            }
-            case "HomeVisitHeld" -> {
-                s.homeVisits++;
-                s.contacts++;
-                s.contactMinutes += minutes(event);
-                if (s.firstVisitOn == null || day.isBefore(s.firstVisitOn)) {
-                    s.firstVisitOn = day;
-                }
-            }
-            case "PhoneContactLogged", "PracticalSupportGiven" -> {
-                s.contacts++;
-                s.contactMinutes += minutes(event);
-            }
-            case "FamilyPlanAgreed" -> {
-                if (s.planAgreedOn == null) {
-                    s.planAgreedOn = day;
-                }
-            }
-            case "FamilyReferredToAgency" -> s.agencyWaits.put(event.agencyReferralId(),
-                    new AgencyWait(event.agency(), day, null));
-            case "WarmHandoverDone" -> s.agencyWaits.computeIfPresent(event.agencyReferralId(),
-                    (id, wait) -> new AgencyWait(wait.agency(), wait.referredOn(), day));
-            case "ExtensionGranted" -> {
-                s.extensions++;
-                s.extensionMonths += event.months() == null ? 0 : event.months();
-            }
-            case "GoalSet" -> s.goalsSet++;
-            case "GoalEvaluated" -> s.attainment.put(event.goalId(), event.attainment());
-            case "TrajectoryClosed" -> {
-                s.closedOn = day;
-                s.closureReason = event.reason();
-                s.clientSatisfaction = event.clientSatisfaction();
-            }
-            case "AftercareEnded" -> s.aftercareEndedOn = day;
-            default -> {
-                // screening, safety, inventory, coordination, aftercare calls, erasure: no column of their own
-            }
-        }
     }
 
-    private static int minutes(ExportEvent event) {
-        return event.durationMinutes() == null ? 0 : event.durationMinutes();
+    void cluster(String coach, String cluster) {
+        clusters.put(coach, cluster);
+    }
+
+    void counted(long events) {
+        this.events = events;
     }
 
     Collection<State> states() {
@@ -202,8 +141,6 @@ final class Replay {
         Integer toClosure = s.assignedOn == null ? null : days(s.assignedOn, s.closedOn != null ? s.closedOn : cutoff);
         Integer aftercare = s.closedOn == null ? null
                 : days(s.closedOn, s.aftercareEndedOn != null ? s.aftercareEndedOn : cutoff);
-        long fully = s.attainment.values().stream().filter("FULLY"::equals).count();
-        long partly = s.attainment.values().stream().filter("PARTLY"::equals).count();
         return new TrajectoryRow(s.trajectory, released.get(0), released.get(2), released.get(1),
                 released.get(4) == null ? null : Boolean.valueOf(released.get(4)), released.get(3), released.get(5),
                 s.referrerType, s.reasons, s.declinedOn != null,
@@ -212,7 +149,7 @@ final class Replay {
                 s.agencyWaits.size(), (int) waits.stream().filter(w -> !w.handedOver()).count(), waitDays, longest,
                 toClosure, s.closedOn != null, s.closureReason, aftercare, s.aftercareEndedOn != null, s.homeVisits,
                 s.contacts, Math.round(s.contactMinutes / 60.0 * 100) / 100.0, s.extensions, s.extensionMonths,
-                s.goalsSet, (int) fully, (int) partly, s.clientSatisfaction, rule);
+                s.goalsSet, s.goalsFully, s.goalsPartly, s.clientSatisfaction, rule);
     }
 
     private static Integer between(LocalDate from, LocalDate to) {

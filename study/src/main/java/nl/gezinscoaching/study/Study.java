@@ -55,14 +55,10 @@ public final class Study {
                     + header.asOf() + ": export again, or study an earlier day");
         }
         int rule = k != null ? k : Math.max(KAnonymity.DEFAULT_K, header.k());
-        Replay replay = new Replay(cutoff);
         Progress progress = new Progress(terminal, "replay", 0);
         long started = System.nanoTime();
         long cpuStarted = processCpuNanos();
-        file.forEach(event -> {
-            replay.on(event);
-            progress.step();
-        });
+        Replay replay = file.replay(cutoff, progress);
         progress.finish();
         double replaySeconds = (System.nanoTime() - started) / 1e9;
         double replayCpuSeconds = (processCpuNanos() - cpuStarted) / 1e9;
