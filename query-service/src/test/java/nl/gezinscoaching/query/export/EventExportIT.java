@@ -50,6 +50,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "analytics.k-anonymity.k=5")
+// a context of its own (its k): closed after the class, so its processors do not load the other tests
+@org.springframework.test.annotation.DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EventExportIT {
 

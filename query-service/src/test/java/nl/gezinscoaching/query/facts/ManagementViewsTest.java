@@ -46,6 +46,8 @@ import tools.jackson.databind.JsonNode;
         // the durations' arithmetic on a handful of families; the k-anonymity rule has its own tests
         // (KAnonymityTest, EventExportIT.theDurationsExportGeneralisesARareLanguage)
         properties = "analytics.k-anonymity.k=1")
+// a context of its own (its k): closed after the class, so its processors do not load the other tests
+@org.springframework.test.annotation.DirtiesContext
 @Import(FixedClockConfiguration.class)
 class ManagementViewsTest {
 
