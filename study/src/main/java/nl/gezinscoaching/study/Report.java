@@ -129,7 +129,7 @@ final class Report {
                 still open at the cut-off are <em>right-censored</em> there: they count as "still open" for as long as
                 they were followed, and are not dropped. Referrals declined or never assigned a coach are not in the
                 survival analysis. The survival curve is the Kaplan–Meier estimate of the share still open; the
-                shaded band is its 95%% confidence band from Greenwood's variance on the log(−log) scale. Groups are
+                dashed lines are its 95%% confidence band from Greenwood's variance on the log(−log) scale. Groups are
                 compared with the log-rank test (chi-square on groups − 1 degrees of freedom). Agency waits run from
                 the referral to the agency until the warm handover; a wait without a handover is censored at the
                 closure or the cut-off, and its median is the Kaplan–Meier median.</p>
