@@ -4,7 +4,7 @@ import ch.qos.logback.classic.Level;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar bench/target/bench.jar [command|replay|lag|history|all]} (default {@code command}): runs the
+ * {@code java -jar bench/target/bench.jar [command|replay|lag|history|export|all]} (default {@code command}): runs the
  * chosen benchmark, prints its figures and exits. Options are system properties, listed by each benchmark.
  */
 public final class Benchmarks {
@@ -25,15 +25,18 @@ public final class Benchmarks {
                 case "lag" -> LagBenchmark.run();
                 case "history" -> HistoryBenchmark.run();
                 case "upcast" -> UpcastBenchmark.run();
+                // issue 12: the analysts' export and the study's replay
+                case "export" -> ExportBenchmark.run();
                 case "all" -> {
                     CommandBenchmark.run();
                     ReplayBenchmark.run();
                     LagBenchmark.run();
                     HistoryBenchmark.run();
                     UpcastBenchmark.run();
+                    ExportBenchmark.run();
                 }
                 default -> throw new IllegalArgumentException("Unknown benchmark " + which
-                        + ": one of command, replay, lag, history, upcast, all");
+                        + ": one of command, replay, lag, history, upcast, export, all");
             }
         } catch (Exception e) {
             e.printStackTrace();

@@ -25,6 +25,8 @@ class QuerySecurityConfiguration {
                 .hasAnyRole("MANAGER", "ADMIN")
                 .requestMatchers("/api/admin/**").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.GET, "/api/analytics/**").hasAnyRole("ANALYST", "ADMIN")
+                // issue 12: the pseudonymised event export (docs/analytics.md)
+                .requestMatchers(HttpMethod.GET, "/api/export/events").hasAnyRole("ANALYST", "ADMIN")
                 .requestMatchers("/api/**").denyAll()
                 // the OpenAPI description and its UI: any signed-in user (it names no data, only the API)
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")

@@ -37,41 +37,54 @@ class DurationsController {
     }
 
     /**
-     * @param referralMonth                  YYYY-MM of the referral
+     * @param referralMonth                  YYYY-MM of the referral (YYYY-Qn or YYYY when the k-anonymity rule
+     *                                       coarsened it; district, language, cluster may read "other", the
+     *                                       generation and interpreter need null)
      * @param daysReferralToAssignment       waiting for a coach
      * @param daysAssignmentToFirstVisit     from assignment to the first home visit
      * @param daysLongestAgencyWait          longest wait for a follow-up agency (until handover, or until now)
      * @param daysAssignmentToClosure        coaching duration of closed trajectories
      */
     record DurationRow(String pseudonym, String referralMonth, String district, String language,
-                       boolean interpreterNeeded, String migrationGeneration, String cluster,
+                       Boolean interpreterNeeded, String migrationGeneration, String cluster,
                        Integer daysReferralToAssignment, Integer daysAssignmentToFirstVisit, Integer homeVisits,
                        Integer extensionMonths, Integer agencyReferrals, Integer daysLongestAgencyWait,
                        Integer daysAssignmentToClosure, String closureReason) {
 
-        DurationRow withPseudonym(String pseudonym) {
-            return new DurationRow(pseudonym, referralMonth, district, language, interpreterNeeded,
-                    migrationGeneration, cluster, daysReferralToAssignment, daysAssignmentToFirstVisit, homeVisits,
+        /** This row under its pseudonym with its quasi-identifiers as the k-anonymity rule releases them. */
+        DurationRow released(String pseudonym, List<String> released) {
+            return new DurationRow(pseudonym, released.get(0), released.get(2), released.get(1),
+                    released.get(4) == null ? null : Boolean.valueOf(released.get(4)), released.get(3),
+                    released.get(5), daysReferralToAssignment, daysAssignmentToFirstVisit, homeVisits,
                     extensionMonths, agencyReferrals, daysLongestAgencyWait, daysAssignmentToClosure, closureReason);
         }
     }
 
-    /** @param page where {@code rows} lies in the whole export, and its total */
-    record DurationsView(PageInfo page, List<DurationRow> rows) {
+    /**
+     * @param page          where {@code rows} lies in the whole export, and its total
+     * @param anonymisation the k-anonymity rule applied and what it did
+     */
+    record DurationsView(PageInfo page, String anonymisation, List<DurationRow> rows) {
     }
+
+    /** The header that states the rule on the CSV export. */
+    static final String ANONYMISATION = "X-Anonymisation";
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     DurationsView durations(@RequestParam(defaultValue = "0") @PositiveOrZero int page,
                             @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE)
                             @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
-        Page<DurationRow> rows = queries.durations(LocalDate.now(clock), new PageRequest(page, size));
-        return new DurationsView(rows.info(), rows.items());
+        String[] anonymisation = new String[1];
+        Page<DurationRow> rows = queries.durations(LocalDate.now(clock), new PageRequest(page, size),
+                rule -> anonymisation[0] = rule);
+        return new DurationsView(rows.info(), anonymisation[0], rows.items());
     }
 
     /** The whole export, streamed. */
     @GetMapping(produces = Csv.MEDIA_TYPE)
     void durationsCsv(HttpServletResponse response) throws IOException {
         LocalDate today = LocalDate.now(clock);
-        Csv.stream(response, "durations", DurationRow.class, sink -> queries.forEachDuration(today, sink));
+        Csv.stream(response, "durations", DurationRow.class, sink -> queries.forEachDuration(today,
+                rule -> response.setHeader(ANONYMISATION, rule), sink));
     }
 }

@@ -1,17 +1,13 @@
 package nl.gezinscoaching.query.analytics;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import nl.gezinscoaching.api.analytics.KAnonymity;
 import nl.gezinscoaching.query.analytics.DurationsController.DurationRow;
 import nl.gezinscoaching.query.support.ListQueries;
 import nl.gezinscoaching.query.support.Page;
@@ -29,6 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Because the pseudonym is keyed outside the database, that order is known only after hashing every
  * trajectory id: a page or the whole export first ranks all ids (about 100 bytes per trajectory held),
  * then reads the rows of {@link #CHUNK} ids at a time.
+ * <p>
+ * The k-anonymity rule ({@link KAnonymity}, {@code analytics.k-anonymity.k}, default 5) is applied over the
+ * whole export before any row leaves: referral month, language, district, migration generation, interpreter
+ * need and cluster of a rare combination are coarsened, suppressed, or the row withheld; the answer states
+ * the rule and what it did.
  */
 @Component
 class DurationsQueries {
@@ -62,43 +63,78 @@ class DurationsQueries {
             LEFT JOIN rm_closure c ON c.trajectory_id = t.trajectory_id
             WHERE t.trajectory_id IN (:ids)""";
 
+    /**
+     * The quasi-identifiers of a row, as the k-anonymity rule sees them: referral month, language, district,
+     * migration generation, interpreter need, cluster.
+     */
+    private static final String QUASI_IDENTIFIERS = """
+            WITH first_assignment AS (
+                SELECT DISTINCT ON (trajectory_id) trajectory_id, coach_id
+                FROM rm_assignment ORDER BY trajectory_id, sequence
+            )
+            SELECT t.trajectory_id, to_char(t.referred_on, 'YYYY-MM'), t.language, t.district,
+                   t.migration_generation, t.interpreter_needed::text, co.cluster
+            FROM rm_trajectory t
+            LEFT JOIN first_assignment f ON f.trajectory_id = t.trajectory_id
+            LEFT JOIN rm_coach co ON co.coach_id = f.coach_id""";
+
     private final ListQueries lists;
     private final JdbcClient jdbc;
-    private final SecretKeySpec pseudonymKey;
+    private final Pseudonyms pseudonyms;
+    private final KAnonymity rule;
 
-    DurationsQueries(ListQueries lists, JdbcClient jdbc, @Value("${analytics.pseudonym-key}") String pseudonymKey) {
+    DurationsQueries(ListQueries lists, JdbcClient jdbc, Pseudonyms pseudonyms,
+                     @Value("${analytics.k-anonymity.k:" + KAnonymity.DEFAULT_K + "}") int k) {
         this.lists = lists;
         this.jdbc = jdbc;
-        this.pseudonymKey = new SecretKeySpec(pseudonymKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.pseudonyms = pseudonyms;
+        this.rule = new KAnonymity(k, KAnonymity.ladder(0, 1, 2, 3, 4, 5));
     }
 
-    private record Ranked(String pseudonym, String trajectoryId) {
+    /** A trajectory's pseudonym, id and quasi-identifiers as released. */
+    private record Ranked(String pseudonym, String trajectoryId, List<String> released) {
+    }
+
+    /** The trajectories in pseudonym order (withheld ones left out), and what the rule did. */
+    private record Ranking(List<Ranked> rows, KAnonymity.Outcome outcome) {
     }
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public Page<DurationRow> durations(LocalDate today, PageRequest page) {
-        List<Ranked> ranking = ranking();
-        int from = (int) Math.min(page.offset(), ranking.size());
-        int to = Math.min(from + page.size(), ranking.size());
-        return new Page<>(rows(ranking.subList(from, to), today), PageInfo.of(page, ranking.size()));
+    public Page<DurationRow> durations(LocalDate today, PageRequest page, Consumer<String> anonymisation) {
+        Ranking ranking = ranking();
+        anonymisation.accept(ranking.outcome().describe());
+        List<Ranked> rows = ranking.rows();
+        int from = (int) Math.min(page.offset(), rows.size());
+        int to = Math.min(from + page.size(), rows.size());
+        return new Page<>(rows(rows.subList(from, to), today), PageInfo.of(page, rows.size()));
     }
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public void forEachDuration(LocalDate today, Consumer<DurationRow> action) {
-        List<Ranked> ranking = ranking();
-        for (int from = 0; from < ranking.size(); from += CHUNK) {
-            rows(ranking.subList(from, Math.min(from + CHUNK, ranking.size())), today).forEach(action);
+    public void forEachDuration(LocalDate today, Consumer<String> anonymisation, Consumer<DurationRow> action) {
+        Ranking ranking = ranking();
+        anonymisation.accept(ranking.outcome().describe());
+        List<Ranked> rows = ranking.rows();
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            rows(rows.subList(from, Math.min(from + CHUNK, rows.size())), today).forEach(action);
         }
     }
 
-    /** Every trajectory with its pseudonym, in pseudonym order. */
-    private List<Ranked> ranking() {
-        Mac mac = mac();
+    /** Every trajectory with its pseudonym and released quasi-identifiers, in pseudonym order. */
+    private Ranking ranking() {
+        record Row(String trajectoryId, List<String> quasiIdentifiers) {
+        }
+        List<Row> all = new ArrayList<>();
+        lists.forEach(QUASI_IDENTIFIERS, Map.of(), (row, i) -> new Row(row.getString(1), java.util.Arrays.asList(
+                row.getString(2), row.getString(3), row.getString(4), row.getString(5), row.getString(6),
+                row.getString(7))), all::add);
+        KAnonymity.Outcome outcome = rule.applyToRows(all.stream().map(Row::quasiIdentifiers).toList());
         List<Ranked> ranking = new ArrayList<>();
-        lists.forEach("SELECT trajectory_id FROM rm_trajectory", Map.of(), (row, i) -> row.getString(1),
-                id -> ranking.add(new Ranked(pseudonym(mac, id), id)));
+        for (Row row : all) {
+            outcome.of(row.quasiIdentifiers()).ifPresent(released ->
+                    ranking.add(new Ranked(pseudonyms.trajectory(row.trajectoryId()), row.trajectoryId(), released)));
+        }
         ranking.sort(Comparator.comparing(Ranked::pseudonym).thenComparing(Ranked::trajectoryId));
-        return ranking;
+        return new Ranking(ranking, outcome);
     }
 
     /** The rows of these trajectories, in their order. */
@@ -121,21 +157,7 @@ class DurationsQueries {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         return ranked.stream()
                 .filter(r -> byId.containsKey(r.trajectoryId()))
-                .map(r -> byId.get(r.trajectoryId()).withPseudonym(r.pseudonym()))
+                .map(r -> byId.get(r.trajectoryId()).released(r.pseudonym(), r.released()))
                 .toList();
-    }
-
-    private Mac mac() {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(pseudonymKey);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA-256 is part of every JDK", e);
-        }
-    }
-
-    private static String pseudonym(Mac mac, String trajectoryId) {
-        return HexFormat.of().formatHex(mac.doFinal(trajectoryId.getBytes(StandardCharsets.UTF_8)), 0, 16);
     }
 }

@@ -60,6 +60,8 @@ class QueryAccessMatrixIT {
         row("GET /api/my-families", new Expect[] {A, A, F, F, A}, new Expect[] {A, A, F, F, A});
         row("GET /api/trajectories/{trajectoryId}/history", new Expect[] {A, A, A, F, A}, new Expect[] {F, F, A, F, A});
         row("GET /api/analytics/durations", new Expect[] {F, F, F, A, A}, new Expect[] {F, F, F, A, A});
+        // issue 12: the pseudonymised event export
+        row("GET /api/export/events", new Expect[] {F, F, F, A, A}, new Expect[] {F, F, F, A, A});
         row("GET /api/admin/rebuild", adminOnly, adminOnly);
         row("GET /api/admin/read-audit/verification", adminOnly, adminOnly);
         Expect[] managers = {F, F, A, F, A};

@@ -44,7 +44,12 @@ import tools.jackson.databind.JsonNode;
  * The management facts projection, driven by calling its handlers directly, read back through the
  * caseload, overrun, waiting-list and quality views. "Today" is fixed at 22 November 2026.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // the durations' arithmetic on a handful of families; the k-anonymity rule has its own tests
+        // (KAnonymityTest, EventExportIT.theDurationsExportGeneralisesARareLanguage)
+        properties = "analytics.k-anonymity.k=1")
+// a context of its own (its k): closed after the class, so its processors do not load the other tests
+@org.springframework.test.annotation.DirtiesContext
 @Import(FixedClockConfiguration.class)
 class ManagementViewsTest {
 
