@@ -105,12 +105,13 @@ final class ExportPolicy {
         classify(SafetyAssessed.class, "trajectoryId", T, "assessedOn", E, "verdict", E, "reportedToVeiligThuis", E,
                 "notes", W);
         classify(ProblemInventoried.class, "trajectoryId", T, "inventoriedOn", E, "problemDomains", E, "notes", W);
-        classify(GoalSet.class, "trajectoryId", T, "goalId", ID, "description", W, "lifeDomain", E, "setOn", E);
+        classify(GoalSet.class, "trajectoryId", T, "goalId", ID, "description", W, "lifeDomain", E, "setOn", E,
+                "subgoals", E);
         classify(FamilyPlanAgreed.class, "trajectoryId", T, "agreedOn", E, "goalIds", ID, "cosigningAgencies", E);
         classify(GoalEvaluated.class, "trajectoryId", T, "goalId", ID, "attainment", E, "evaluatedOn", E);
         // contacts
         classify(HomeVisitHeld.class, "trajectoryId", T, "visitId", ID, "visitedOn", E, "durationMinutes", E,
-                "interpreterUsed", E, "summary", W);
+                "interpreterUsed", E, "summary", W, "location", E);
         classify(PhoneContactLogged.class, "trajectoryId", T, "contactedOn", E, "durationMinutes", E, "summary", W);
         classify(PracticalSupportGiven.class, "trajectoryId", T, "givenOn", E, "kind", E, "durationMinutes", E,
                 "notes", W);

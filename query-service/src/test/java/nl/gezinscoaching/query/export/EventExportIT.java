@@ -19,7 +19,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import nl.gezinscoaching.events.coach.CoachRegistered;
 import nl.gezinscoaching.events.contact.HomeVisitHeld;
+import nl.gezinscoaching.events.contact.VisitLocation;
 import nl.gezinscoaching.events.plan.GoalSet;
+import nl.gezinscoaching.events.plan.Subgoal;
 import nl.gezinscoaching.events.plan.LifeDomain;
 import nl.gezinscoaching.events.privacy.ErasureRequester;
 import nl.gezinscoaching.events.privacy.PersonalDataErased;
@@ -101,9 +103,9 @@ class EventExportIT {
                 new Referrer("DokterZwaluw" + n, "JGZ Den Haag"), Set.of(ReferralReason.CHILD_SAFETY), false));
         append(connection, id, 1, "Trajectory", new CoachAssigned(id, COACH, REFERRED.plusDays(10)));
         append(connection, id, 2, "Trajectory", new HomeVisitHeld(id, UUID.randomUUID().toString(),
-                REFERRED.plusDays(20), 60, false, "VerslagZwaluw" + n));
+                REFERRED.plusDays(20), 60, false, "VerslagZwaluw" + n, VisitLocation.SCHOOL));
         append(connection, id, 3, "Trajectory", new GoalSet(id, UUID.randomUUID().toString(), "DoelZwaluw" + n,
-                LifeDomain.FINANCES, REFERRED.plusDays(30)));
+                LifeDomain.FINANCES, REFERRED.plusDays(30), List.of(Subgoal.values()[0])));
         append(connection, id, 4, "Trajectory", new TrajectoryClosed(id, REFERRED.plusDays(200),
                 ClosureReason.FAMILY_IN_CONTROL, 8, 7, language));
         append(connection, id, 5, "Trajectory", new nl.gezinscoaching.events.aftercare.AftercareCallLogged(id,
