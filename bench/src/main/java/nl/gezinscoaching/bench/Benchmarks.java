@@ -4,7 +4,7 @@ import ch.qos.logback.classic.Level;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar bench/target/bench.jar [command|replay|lag|history|all]} (default {@code command}): runs the
+ * {@code java -jar bench/target/bench.jar [command|replay|lag|history|snapshot|all]} (default {@code command}): runs the
  * chosen benchmark, prints its figures and exits. Options are system properties, listed by each benchmark.
  */
 public final class Benchmarks {
@@ -24,14 +24,16 @@ public final class Benchmarks {
                 case "replay" -> ReplayBenchmark.run();
                 case "lag" -> LagBenchmark.run();
                 case "history" -> HistoryBenchmark.run();
+                case "snapshot" -> SnapshotBenchmark.run();
                 case "all" -> {
                     CommandBenchmark.run();
                     ReplayBenchmark.run();
                     LagBenchmark.run();
                     HistoryBenchmark.run();
+                    SnapshotBenchmark.run();
                 }
                 default -> throw new IllegalArgumentException("Unknown benchmark " + which
-                        + ": one of command, replay, lag, history, all");
+                        + ": one of command, replay, lag, history, snapshot, all");
             }
         } catch (Exception e) {
             e.printStackTrace();
