@@ -28,6 +28,9 @@ class ProblemErrorController implements ErrorController {
         if (tooLarge != null) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.tooLarge(tooLarge.limit()));
         }
+        if (DatabaseUnavailable.is(failure)) {
+            return ServiceProblemHandler.unavailable();
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatusCode status = HttpStatusCode.valueOf(code instanceof Integer value && value >= 400 ? value : 500);
         return ServiceProblemHandler.answer(status, HttpHeaders.EMPTY);

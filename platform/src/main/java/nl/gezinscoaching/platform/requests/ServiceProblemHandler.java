@@ -21,8 +21,9 @@ import org.springframework.web.multipart.MultipartException;
 
 /**
  * The services' last word on a failed request, after their own handlers and {@code RequestProblemHandler}:
- * Spring MVC's own refusals (405, 406, 415, ...) as problem documents, a body that is not JSON as 415, and
- * anything unexpected as a 500 that says nothing about the inside (the log has the exception). Refusals by
+ * Spring MVC's own refusals (405, 406, 415, ...) as problem documents, a body that is not JSON as 415, an
+ * unreachable database as 503 (with {@code Retry-After}), and anything unexpected as a 500 that says nothing
+ * about the inside (the log has the exception). Refusals by
  * Spring Security are left to it.
  */
 @RestControllerAdvice
@@ -47,8 +48,20 @@ class ServiceProblemHandler {
         if (e instanceof ErrorResponse refusal) {
             return answer(refusal.getStatusCode(), refusal.getHeaders());
         }
+        if (DatabaseUnavailable.is(e)) {
+            log.warn("Request answered 503: the database is unavailable ({})", e.getClass().getSimpleName());
+            return unavailable();
+        }
         log.error("Request failed unexpectedly", e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, HttpHeaders.EMPTY);
+    }
+
+    /** 503 with {@code Retry-After}: the database cannot be reached; nothing was recorded. */
+    static ResponseEntity<ProblemDetail> unavailable() {
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                "Service unavailable", "The database cannot be reached; nothing was recorded. Try again shortly");
+        problem.setProperty("rule", "database-unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
     static ResponseEntity<ProblemDetail> answer(HttpStatusCode status, HttpHeaders headers) {
