@@ -28,7 +28,9 @@ final class Api {
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
     private static final String ADMIN = "Basic " + Base64.getEncoder()
             .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1 as the services speak it (the JDK client otherwise offers an h2c upgrade on each new connection)
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     record Answer(int status, String contentType, String body, boolean replayed) {
 

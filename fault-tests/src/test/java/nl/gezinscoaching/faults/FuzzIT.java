@@ -40,6 +40,8 @@ class FuzzIT {
     private static final String[] BAD_DATES = {"2024-02-30", "yesterday", "", "9999-99-99", "+100000-01-01",
             "2024-1-1", "01-01-2024", "2024-01-01T10:00:00Z", "0000-00-00", "2024-W01-1"};
 
+    private static final List<String> CONTAINER_REFUSED = List.of("%2e%2e%2f", "%00");
+
     record Endpoint(String path, String template) {
     }
 
@@ -87,7 +89,9 @@ class FuzzIT {
                         json.remove(names.get(random.nextInt(names.size())));
                         body = bytes(json);
                     }
-                    case 4 -> body = bytes(json.put("PII-unknown" + random.nextInt(10), "PII-value"));
+                    // the unknown field's name is named in the answer on purpose (a typo must be pointed out), its
+                    // value never
+                    case 4 -> body = bytes(json.put("unknownField" + random.nextInt(10), "PII-value"));
                     case 5 -> body = bytes(setRandomField(random, json,
                             NODES.stringNode("PII-" + "a".repeat(4_000 + random.nextInt(30_000)))));
                     case 6 -> {
@@ -125,9 +129,11 @@ class FuzzIT {
                     failures.add("#%d %s mutation %d: %d %s".formatted(n, endpoint.path(), mutation, answer.status(),
                             answer.body()));
                 }
-                if (mutation == 6 && answer.status() != 413) {
-                    failures.add("#%d %s: body of %d bytes answered %d, not 413".formatted(n, endpoint.path(),
-                            body.length, answer.status()));
+                // a path the servlet container refuses (an encoded slash or NUL) is its 400 before any body is read
+                boolean refusedByContainer = answer.status() == 400 && CONTAINER_REFUSED.stream().anyMatch(path::contains);
+                if (mutation == 6 && answer.status() != 413 && !refusedByContainer) {
+                    failures.add("#%d %s: body of %d bytes answered %d, not 413: %s".formatted(n, path,
+                            body.length, answer.status(), answer.body()));
                 }
                 String text = answer.body();
                 for (String leak : new String[] {"Exception", "\tat ", "org.springframework", "java.", "PII-"}) {
@@ -142,7 +148,9 @@ class FuzzIT {
             }
 
             long stored = events(postgres) - eventsBefore;
-            Api.Answer afterwards = Api.post(base, trajectories.get(0) + "/home-visits", """
+            // a fresh trajectory: the fuzzer may have closed or declined the others
+            String fresh = Api.assignedTrajectory(base, COACH);
+            Api.Answer afterwards = Api.post(base, fresh + "/home-visits", """
                     {"visitedOn": "%s", "durationMinutes": 30, "interpreterUsed": false}""".formatted(Api.TODAY.minusDays(1)));
             String figures = ("fuzzer: seed %d, %d requests (%d above the size limit), answers %s, %d accepted, %d"
                     + " events stored, %d failures%n").formatted(seed, requests, oversized, statuses, accepted, stored,
@@ -217,7 +225,7 @@ class FuzzIT {
             case 1 -> NODES.numberNode(4.5);
             case 2 -> NODES.booleanNode(true);
             case 3 -> NODES.arrayNode().add("PII-x");
-            case 4 -> NODES.objectNode().put("PII-name", "PII-x");
+            case 4 -> NODES.objectNode().put("name", "PII-x");
             case 5 -> NODES.stringNode("PII-42");
             case 6 -> NODES.numberNode(0);
             case 7 -> NODES.arrayNode();

@@ -125,7 +125,8 @@ class RequestHardeningIT {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"multipart/form-data; boundary=xyz", "multipart/form-data", "text/plain",
-            "application/x-www-form-urlencoded", "application/xml", "application/octet-stream", "json"})
+            "application/x-www-form-urlencoded", "application/xml", "application/octet-stream", "json", "*/*",
+            "application/*"})
     void aBodyOfAnotherContentTypeIs415AndRecordsNothing(String contentType) throws Exception {
         long before = eventCount();
         String body = contentType.startsWith("multipart/form-data; boundary")

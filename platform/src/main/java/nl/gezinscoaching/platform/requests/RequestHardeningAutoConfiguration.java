@@ -37,4 +37,13 @@ public class RequestHardeningAutoConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
+
+    /** Right after the size limit: a Content-Type without a concrete type is a 415, not a 500 in Spring MVC. */
+    @Bean
+    FilterRegistrationBean<ContentTypeCheck> contentTypeCheck() {
+        FilterRegistrationBean<ContentTypeCheck> registration =
+                new FilterRegistrationBean<>(new ContentTypeCheck(new ProblemWriter()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        return registration;
+    }
 }

@@ -35,6 +35,8 @@ final class RequestSizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
+            // the body is not read: the connection is not reused for another request
+            response.setHeader("Connection", "close");
             problems.tooLarge(response, maxBytes);
             return;
         }
