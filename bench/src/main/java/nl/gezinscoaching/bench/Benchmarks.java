@@ -4,7 +4,7 @@ import ch.qos.logback.classic.Level;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar bench/target/bench.jar [command|replay|lag|history|export|all]} (default {@code command}): runs the
+ * {@code java -jar bench/target/bench.jar [command|replay|lag|history|upcast|export|snapshot|all]} (default {@code command}): runs the
  * chosen benchmark, prints its figures and exits. Options are system properties, listed by each benchmark.
  */
 public final class Benchmarks {
@@ -27,6 +27,7 @@ public final class Benchmarks {
                 case "upcast" -> UpcastBenchmark.run();
                 // issue 12: the analysts' export and the study's replay
                 case "export" -> ExportBenchmark.run();
+                case "snapshot" -> SnapshotBenchmark.run();
                 case "all" -> {
                     CommandBenchmark.run();
                     ReplayBenchmark.run();
@@ -34,9 +35,10 @@ public final class Benchmarks {
                     HistoryBenchmark.run();
                     UpcastBenchmark.run();
                     ExportBenchmark.run();
+                    SnapshotBenchmark.run();
                 }
                 default -> throw new IllegalArgumentException("Unknown benchmark " + which
-                        + ": one of command, replay, lag, history, upcast, export, all");
+                        + ": one of command, replay, lag, history, upcast, export, snapshot, all");
             }
         } catch (Exception e) {
             e.printStackTrace();

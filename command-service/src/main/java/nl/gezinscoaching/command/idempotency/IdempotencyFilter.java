@@ -18,8 +18,12 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import nl.gezinscoaching.command.concurrency.ConcurrentChange;
 import nl.gezinscoaching.command.idempotency.IdempotencyKeys.Stored;
 import nl.gezinscoaching.platform.web.Problems;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -52,9 +56,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final TransactionTemplate transactions;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    IdempotencyFilter(IdempotencyKeys keys, PlatformTransactionManager transactionManager) {
+    private final int maxConflictRetries;
+    private final Counter conflictRetries;
+    private final Counter refusalRechecks;
+
+    IdempotencyFilter(IdempotencyKeys keys, PlatformTransactionManager transactionManager,
+                      @Value("${command.concurrent-change.max-retries:5}") int maxConflictRetries,
+                      MeterRegistry meters) {
         this.keys = keys;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.maxConflictRetries = maxConflictRetries;
+        this.conflictRetries = ConcurrentChange.retryCounter(meters, "idempotency-filter", ConcurrentChange.Kind.CONFLICT);
+        this.refusalRechecks = ConcurrentChange.retryCounter(meters, "idempotency-filter", ConcurrentChange.Kind.REFUSAL);
     }
 
     @Override
@@ -84,25 +97,50 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
         try {
-            transactions.executeWithoutResult(status -> {
-                try {
-                    chain.doFilter(new ReplayedBody(request, body), answer);
-                } catch (IOException | ServletException e) {
-                    throw new IllegalStateException(e);
+            // decided on a stale cached trajectory? The attempt was rolled back (a lost race also aborted the
+            // transaction): run the request again in a new transaction, on the current state
+            ConcurrentChange.Kind stale = attempt(request, body, answer, chain, username, key, hash);
+            int conflicts = 0;
+            boolean refusalRechecked = false;
+            while (stale == ConcurrentChange.Kind.CONFLICT && conflicts < maxConflictRetries
+                    || stale == ConcurrentChange.Kind.REFUSAL && !refusalRechecked) {
+                if (stale == ConcurrentChange.Kind.CONFLICT) {
+                    conflicts++;
+                    conflictRetries.increment();
+                } else {
+                    refusalRechecked = true;
+                    refusalRechecks.increment();
                 }
-                if (answer.getStatus() >= 400) {
-                    status.setRollbackOnly();
-                    return;
-                }
-                keys.store(username, key, new Stored(hash, answer.getStatus(), answer.getContentType(),
-                        new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8)));
-            });
+                request.removeAttribute(ConcurrentChange.REQUEST_ATTRIBUTE);
+                answer.resetBuffer();
+                stale = attempt(request, body, answer, chain, username, key, hash);
+            }
         } catch (DuplicateKeyException concurrentTwin) {
             answer.resetBuffer();
             problem(answer, HttpStatus.CONFLICT, "idempotency-key-in-use",
                     "A request with this Idempotency-Key is being recorded");
         }
         answer.copyBodyToResponse();
+    }
+
+    /** One try in its own transaction; the kind of refusal that a stale copy may explain, if any (rolled back). */
+    private ConcurrentChange.Kind attempt(HttpServletRequest request, byte[] body, ContentCachingResponseWrapper answer,
+                            FilterChain chain, String username, String key, String hash) {
+        return transactions.execute(status -> {
+            try {
+                chain.doFilter(new ReplayedBody(request, body), answer);
+            } catch (IOException | ServletException e) {
+                throw new IllegalStateException(e);
+            }
+            if (answer.getStatus() >= 400) {
+                status.setRollbackOnly();
+                return request.getAttribute(ConcurrentChange.REQUEST_ATTRIBUTE) instanceof ConcurrentChange.Kind kind
+                        ? kind : null;
+            }
+            keys.store(username, key, new Stored(hash, answer.getStatus(), answer.getContentType(),
+                    new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8)));
+            return null;
+        });
     }
 
     private void replay(Stored stored, String hash, HttpServletResponse response) throws IOException {

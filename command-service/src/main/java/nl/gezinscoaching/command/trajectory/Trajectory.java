@@ -47,7 +47,9 @@ import nl.gezinscoaching.events.trajectory.ReferralDeclined;
 import nl.gezinscoaching.events.trajectory.TrajectoryClosed;
 import nl.gezinscoaching.command.privacy.EraseFamilyDataCommand;
 import nl.gezinscoaching.events.privacy.PersonalDataErased;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.serialization.Revision;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -56,8 +58,17 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * One family's trajectory, from referral to the end of aftercare. Each command handler checks the
  * command against the state and applies events; state changes only in the event sourcing handlers.
+ * <p>
+ * Its state is snapshotted ({@link TrajectorySnapshots}): the fields below are the snapshot's JSON, read and
+ * written field by field. They hold ids, stages and dates only, never personal data (which is encrypted per
+ * family in the events and would not be in a snapshot); a change of these fields needs a new {@code @Revision},
+ * which makes older snapshots ignored.
  */
-@Aggregate(cache = "trajectoryCache")
+@Aggregate(cache = "trajectoryCache", snapshotTriggerDefinition = TrajectorySnapshots.TRIGGER,
+        snapshotFilter = TrajectorySnapshots.FILTER)
+@Revision(TrajectorySnapshots.REVISION)
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
 class Trajectory {
 
     static final int MAX_CONTACT_MINUTES = 24 * 60;

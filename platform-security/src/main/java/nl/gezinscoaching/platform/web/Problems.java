@@ -25,6 +25,14 @@ public final class Problems {
         return problem;
     }
 
+    /** 413: the body is larger than the services accept (rule {@code max-body-size}). */
+    public static ProblemDetail tooLarge(long limitBytes) {
+        ProblemDetail problem = of(HttpStatus.CONTENT_TOO_LARGE, "max-body-size", "Request too large",
+                "The request body may be at most " + limitBytes + " bytes");
+        problem.setProperty("rule", "max-body-size");
+        return problem;
+    }
+
     public static ProblemDetail of(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_BASE + type));

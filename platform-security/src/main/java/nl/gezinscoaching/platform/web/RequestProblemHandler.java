@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
@@ -33,7 +35,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * rule. Never echoes rejected values: they may be personal data.
  */
 @RestControllerAdvice
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(Ordered.LOWEST_PRECEDENCE - 100)
 public class RequestProblemHandler {
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -76,9 +78,15 @@ public class RequestProblemHandler {
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    @ResponseStatus(org.springframework.http.HttpStatus.BAD_REQUEST)
-    ProblemDetail unreadableBody(HttpMessageNotReadableException e) {
-        Throwable cause = e.getCause();
+    ResponseEntity<ProblemDetail> unreadableBody(HttpMessageNotReadableException e) {
+        RequestTooLargeException tooLarge = RequestTooLargeException.in(e);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.tooLarge(tooLarge.limit()));
+        }
+        return ResponseEntity.badRequest().body(invalidBody(e.getCause()));
+    }
+
+    private static ProblemDetail invalidBody(Throwable cause) {
         if (cause instanceof StorableText.NulCharacterException nul) {
             return Problems.invalidRequest(List.of(new FieldProblem(path(nul), "no-nul-character",
                     "must not contain the NUL character (U+0000)")));
@@ -196,6 +204,9 @@ public class RequestProblemHandler {
         }
         if (java.util.Collection.class.isAssignableFrom(type)) {
             return "must be a list";
+        }
+        if (type == String.class) {
+            return "must be a text";
         }
         return "must be a " + type.getSimpleName();
     }

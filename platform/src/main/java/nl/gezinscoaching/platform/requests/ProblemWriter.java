@@ -1,0 +1,34 @@
+package nl.gezinscoaching.platform.requests;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nl.gezinscoaching.platform.web.Problems;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes a problem document where no Spring MVC handler answers (servlet filters). */
+final class ProblemWriter {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    void tooLarge(HttpServletResponse response, long maxBytes) throws IOException {
+        write(response, Problems.tooLarge(maxBytes));
+    }
+
+    void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("type", problem.getType().toString());
+        document.put("title", problem.getTitle());
+        document.put("status", problem.getStatus());
+        document.put("detail", problem.getDetail());
+        if (problem.getProperties() != null) {
+            document.putAll(problem.getProperties());
+        }
+        response.getOutputStream().write(json.writeValueAsBytes(document));
+    }
+}
