@@ -16,6 +16,7 @@ import nl.gezinscoaching.command.trajectory.AssignCoachCommand;
 import nl.gezinscoaching.command.trajectory.RecordHomeVisitCommand;
 import nl.gezinscoaching.command.trajectory.ReferFamilyCommand;
 import nl.gezinscoaching.command.trajectory.SetGoalCommand;
+import nl.gezinscoaching.events.contact.VisitLocation;
 import nl.gezinscoaching.events.plan.LifeDomain;
 import nl.gezinscoaching.events.trajectory.Child;
 import nl.gezinscoaching.events.trajectory.Family;
@@ -115,9 +116,9 @@ final class SnapshotBenchmark {
         for (int i = 2; i < events; i++) {
             switch (i % 3) {
                 case 0 -> gateway.sendAndWait(new RecordHomeVisitCommand(id, UUID.randomUUID().toString(),
-                        TODAY.minusDays(10), 60, false, "huisbezoek " + i));
+                        TODAY.minusDays(10), 60, false, "huisbezoek " + i, VisitLocation.HOME));
                 case 1 -> gateway.sendAndWait(new SetGoalCommand(id, UUID.randomUUID().toString(), "doel " + i,
-                        LifeDomain.values()[i % LifeDomain.values().length], TODAY.minusDays(10)));
+                        LifeDomain.values()[i % LifeDomain.values().length], TODAY.minusDays(10), List.of()));
                 default -> gateway.sendAndWait(new AssignCoachCommand(id, (i / 3) % 2 == 0 ? OTHER_COACH : COACH,
                         TODAY.minusDays(10)));
             }
