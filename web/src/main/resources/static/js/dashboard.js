@@ -15,8 +15,9 @@
       data: {
         labels: data.labels,
         datasets: [
+          // scripted per bar: the legend (no bar) shows the usual colour, an over-capacity bar is red
           {label: data.activeLabel, data: data.active,
-            backgroundColor: data.over.map(function (over) { return over ? OVER : ACTIVE; })},
+            backgroundColor: function (context) { return data.over[context.dataIndex] ? OVER : ACTIVE; }},
           {label: data.capacityLabel, data: data.capacity, backgroundColor: CAPACITY}
         ]
       },
@@ -25,6 +26,12 @@
         maintainAspectRatio: false,
         animation: false,
         scales: {x: {beginAtZero: true, ticks: {precision: 0}}},
+        plugins: {legend: {labels: {generateLabels: function (chart) {
+          var labels = Chart.defaults.plugins.legend.labels.generateLabels(chart);
+          labels[0].fillStyle = ACTIVE;
+          labels[0].strokeStyle = ACTIVE;
+          return labels;
+        }}}},
         onClick: function (event, elements) {
           if (elements.length) {
             window.location.href = data.links[elements[0].index];

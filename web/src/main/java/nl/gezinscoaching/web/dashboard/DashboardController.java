@@ -238,7 +238,9 @@ class DashboardController {
 
     private Map<String, Object> trendChart(Trend trend) {
         Map<String, Object> chart = new LinkedHashMap<>();
-        chart.put("labels", trend.points().stream().map(p -> p.asOf().toString()).toList());
+        java.time.format.DateTimeFormatter month = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy",
+                LocaleContextHolder.getLocale());
+        chart.put("labels", trend.points().stream().map(p -> month.format(p.asOf())).toList());
         chart.put("active", trend.points().stream().map(p -> p.activeTrajectories()).toList());
         chart.put("capacity", trend.points().stream().map(p -> p.capacity()).toList());
         chart.put("activeLabel", message("dashboard.caseload.active"));

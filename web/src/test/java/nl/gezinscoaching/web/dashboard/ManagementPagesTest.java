@@ -150,8 +150,8 @@ class ManagementPagesTest {
                 .andExpect(content().string(containsString("id=\"caseload-chart\" role=\"img\"")))
                 .andExpect(content().string(containsString("data-chart=\"{&quot;labels&quot;:[&quot;Anna (boven capaciteit)&quot;,&quot;Sanne&quot;]")))
                 .andExpect(content().string(stringContainsInOrder("Actieve gezinnen per coach tegen de capaciteit",
-                        "Anna", "Noord", "1,0", "13", "11,0", "Boven capaciteit", "Sanne", "0,5", "2", "5,5",
-                        "Binnen capaciteit")))
+                        "Anna", "13", "11,0", "Boven capaciteit", "Noord", "1,0", "Sanne", "2", "5,5",
+                        "Binnen capaciteit", "Noord", "0,5")))
                 .andExpect(content().string(containsString("href=\"/dashboard/families?cluster=Noord&amp;coachId=anna\"")))
                 .andExpect(content().string(containsString("href=\"/dashboard/waiting?cluster=Noord&amp;district=Escamp\"")))
                 .andExpect(content().string(stringContainsInOrder("Actieve gezinnen en capaciteit per maand", "22 okt. 2026",
