@@ -4,7 +4,7 @@ import ch.qos.logback.classic.Level;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar bench/target/bench.jar [command|replay|lag|history|all]} (default {@code command}): runs the
+ * {@code java -jar bench/target/bench.jar [command|replay|lag|history|pages|all]} (default {@code command}): runs the
  * chosen benchmark, prints its figures and exits. Options are system properties, listed by each benchmark.
  */
 public final class Benchmarks {
@@ -24,6 +24,7 @@ public final class Benchmarks {
                 case "replay" -> ReplayBenchmark.run();
                 case "lag" -> LagBenchmark.run();
                 case "history" -> HistoryBenchmark.run();
+                case "pages" -> PagesBenchmark.run();
                 case "all" -> {
                     CommandBenchmark.run();
                     ReplayBenchmark.run();
@@ -31,7 +32,7 @@ public final class Benchmarks {
                     HistoryBenchmark.run();
                 }
                 default -> throw new IllegalArgumentException("Unknown benchmark " + which
-                        + ": one of command, replay, lag, history, all");
+                        + ": one of command, replay, lag, history, pages, all");
             }
         } catch (Exception e) {
             e.printStackTrace();
