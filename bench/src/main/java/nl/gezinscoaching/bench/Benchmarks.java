@@ -4,7 +4,7 @@ import ch.qos.logback.classic.Level;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar bench/target/bench.jar [command|replay|lag|history|upcast|export|snapshot|all]} (default {@code command}): runs the
+ * {@code java -jar bench/target/bench.jar [command|replay|lag|history|upcast|export|snapshot|pages|all]} (default {@code command}): runs the
  * chosen benchmark, prints its figures and exits. Options are system properties, listed by each benchmark.
  */
 public final class Benchmarks {
@@ -28,6 +28,7 @@ public final class Benchmarks {
                 // issue 12: the analysts' export and the study's replay
                 case "export" -> ExportBenchmark.run();
                 case "snapshot" -> SnapshotBenchmark.run();
+                case "pages" -> PagesBenchmark.run();
                 case "all" -> {
                     CommandBenchmark.run();
                     ReplayBenchmark.run();
@@ -38,7 +39,7 @@ public final class Benchmarks {
                     SnapshotBenchmark.run();
                 }
                 default -> throw new IllegalArgumentException("Unknown benchmark " + which
-                        + ": one of command, replay, lag, history, upcast, export, snapshot, all");
+                        + ": one of command, replay, lag, history, upcast, export, snapshot, pages, all");
             }
         } catch (Exception e) {
             e.printStackTrace();

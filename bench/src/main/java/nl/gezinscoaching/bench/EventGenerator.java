@@ -66,6 +66,8 @@ final class EventGenerator {
             "Woningcorporatie"};
     private static final byte[] META_DATA = "{\"recordedBy\":\"generator\"}".getBytes(StandardCharsets.UTF_8);
     static final int COACHES = 40;
+    /** Events per generated trajectory ({@link #trajectory()}). */
+    static final int EVENTS_PER_TRAJECTORY = 66;
 
     private final Random random = new Random(42);
     /** Home visits per trajectory (23 in the domain's mix). */

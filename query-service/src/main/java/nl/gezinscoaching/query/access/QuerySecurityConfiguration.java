@@ -15,8 +15,8 @@ class QuerySecurityConfiguration {
     @Bean
     EndpointRules queryEndpointRules() {
         return requests -> requests
-                .requestMatchers(HttpMethod.GET, "/api/caseload", "/api/overruns", "/api/waiting-list",
-                        "/api/quality-report")
+                .requestMatchers(HttpMethod.GET, "/api/caseload", "/api/caseload/trend", "/api/caseload/trajectories",
+                        "/api/overruns", "/api/waiting-list", "/api/quality-report")
                 .hasAnyRole("MANAGER", "SENIOR_COACH", "ADMIN")
                 .requestMatchers(HttpMethod.GET, "/api/my-families").hasAnyRole("COACH", "SENIOR_COACH", "ADMIN")
                 .requestMatchers(HttpMethod.GET, "/api/trajectories/*/history")

@@ -28,26 +28,37 @@ class MyFamiliesQueries {
 
     /** Open trajectories guided by :coachId, or by a coach of :cluster (null for a coach who is not senior). */
     private static final String OPEN_TRAJECTORIES = """
-            WITH current_coach AS (
+            WITH candidates AS (
+                -- every trajectory ever assigned to the coach or to a coach of the cluster: the current coach's
+                -- trajectories are among them, and each fact below is read for these alone (index on coach_id),
+                -- not computed for the whole organisation
+                SELECT DISTINCT a.trajectory_id FROM rm_assignment a
+                WHERE a.coach_id = :coachId OR a.coach_id IN (SELECT coach_id FROM rm_coach WHERE cluster = :cluster)
+            ), current_coach AS (
                 SELECT DISTINCT ON (trajectory_id) trajectory_id, coach_id
-                FROM rm_assignment ORDER BY trajectory_id, sequence DESC
+                FROM rm_assignment WHERE trajectory_id IN (SELECT trajectory_id FROM candidates)
+                ORDER BY trajectory_id, sequence DESC
             ), first_assignment AS (
                 SELECT DISTINCT ON (trajectory_id) trajectory_id, assigned_on
-                FROM rm_assignment ORDER BY trajectory_id, sequence
+                FROM rm_assignment WHERE trajectory_id IN (SELECT trajectory_id FROM candidates)
+                ORDER BY trajectory_id, sequence
             ), extension AS (
-                SELECT trajectory_id, sum(months) AS months FROM rm_extension GROUP BY trajectory_id
+                SELECT trajectory_id, sum(months) AS months FROM rm_extension
+                WHERE trajectory_id IN (SELECT trajectory_id FROM candidates) GROUP BY trajectory_id
             ), activity AS (
                 SELECT trajectory_id,
                        max(occurred_on) FILTER (WHERE kind IN (:contacts)) AS last_contact_on,
                        min(occurred_on) FILTER (WHERE kind = 'FAMILY_PLAN') AS family_plan_on,
                        max(occurred_on) FILTER (WHERE kind = 'AFTERCARE_CALL') AS last_aftercare_call_on,
                        bool_or(kind = 'AFTERCARE_END') AS aftercare_ended
-                FROM rm_coach_activity GROUP BY trajectory_id
+                FROM rm_coach_activity WHERE trajectory_id IN (SELECT trajectory_id FROM candidates)
+                GROUP BY trajectory_id
             ), agency_wait AS (
                 SELECT r.trajectory_id, min(r.referred_on) AS since,
                        array_agg(DISTINCT r.agency ORDER BY r.agency) AS agencies
                 FROM rm_agency_referral r
                 WHERE NOT EXISTS (SELECT 1 FROM rm_warm_handover h WHERE h.agency_referral_id = r.agency_referral_id)
+                  AND r.trajectory_id IN (SELECT trajectory_id FROM candidates)
                 GROUP BY r.trajectory_id
             )
             SELECT t.trajectory_id, t.district, cc.coach_id, co.cluster, f.assigned_on,

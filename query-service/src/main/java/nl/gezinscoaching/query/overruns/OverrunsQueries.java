@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 class OverrunsQueries {
 
-    private static final String OVERRUNS = """
+    private static final String PLANNED = """
             WITH first_assignment AS (
                 SELECT DISTINCT ON (trajectory_id) trajectory_id, assigned_on
                 FROM rm_assignment ORDER BY trajectory_id, sequence
@@ -50,7 +50,15 @@ class OverrunsQueries {
                 WHERE NOT EXISTS (SELECT 1 FROM rm_closure c WHERE c.trajectory_id = f.trajectory_id)
             )
             SELECT * FROM planned WHERE planned_end < :today
-            ORDER BY planned_end, trajectory_id""";
+            """;
+
+    /** The overrun list, of one coach's trajectories and/or of the coaches of one cluster when asked. */
+    private static String overruns(String coachId, String cluster) {
+        return PLANNED
+                + (coachId.isEmpty() ? "" : "  AND coach_id = :coachId\n")
+                + (cluster.isEmpty() ? "" : "  AND coach_id IN (SELECT coach_id FROM rm_coach WHERE cluster = :cluster)\n")
+                + "ORDER BY planned_end, trajectory_id";
+    }
 
     private final ListQueries lists;
 
@@ -58,16 +66,17 @@ class OverrunsQueries {
         this.lists = lists;
     }
 
-    Page<Overrun> overruns(LocalDate today, int normMonths, PageRequest page) {
-        return lists.page(OVERRUNS, params(today, normMonths), row(today), page);
+    /** @param coachId empty for every coach; @param cluster empty for every cluster */
+    Page<Overrun> overruns(LocalDate today, int normMonths, String coachId, String cluster, PageRequest page) {
+        return lists.page(overruns(coachId, cluster), params(today, normMonths, coachId, cluster), row(today), page);
     }
 
-    void forEachOverrun(LocalDate today, int normMonths, Consumer<Overrun> action) {
-        lists.forEach(OVERRUNS, params(today, normMonths), row(today), action);
+    void forEachOverrun(LocalDate today, int normMonths, String coachId, String cluster, Consumer<Overrun> action) {
+        lists.forEach(overruns(coachId, cluster), params(today, normMonths, coachId, cluster), row(today), action);
     }
 
-    private static Map<String, Object> params(LocalDate today, int normMonths) {
-        return Map.of("today", today, "normMonths", normMonths);
+    private static Map<String, Object> params(LocalDate today, int normMonths, String coachId, String cluster) {
+        return Map.of("today", today, "normMonths", normMonths, "coachId", coachId, "cluster", cluster);
     }
 
     private static RowMapper<Overrun> row(LocalDate today) {

@@ -4,9 +4,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import nl.gezinscoaching.events.TextBounds;
+import nl.gezinscoaching.query.access.ClusterScope;
 import nl.gezinscoaching.query.support.Csv;
 import nl.gezinscoaching.query.support.Page;
 import nl.gezinscoaching.query.support.PageRequest;
@@ -37,13 +40,30 @@ class WaitingListController {
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     WaitingListView waitingList(@RequestParam(defaultValue = "0") @PositiveOrZero int page,
                                 @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE)
-                                @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
+                                @Min(1) @Max(PageRequest.MAX_SIZE) int size,
+                                @RequestParam(required = false) @Size(max = TextBounds.NAME) String cluster,
+                                @RequestParam(required = false) @Size(max = TextBounds.NAME) String district,
+                                @RequestParam(required = false) @Size(max = TextBounds.NAME) String agency) {
         LocalDate today = LocalDate.now(clock);
         PageRequest request = new PageRequest(page, size);
-        Page<AwaitingCoach> awaitingCoach = queries.awaitingCoach(today, request);
-        Page<AwaitingAgency> awaitingAgency = queries.awaitingAgency(today, request);
+        WaitingListQueries.Filter filter = filter(cluster, district, agency);
+        Page<AwaitingCoach> awaitingCoach = queries.awaitingCoach(today, filter, request);
+        Page<AwaitingAgency> awaitingAgency = queries.awaitingAgency(today, filter, request);
         return new WaitingListView(today, awaitingCoach.info(), awaitingCoach.items(), awaitingAgency.info(),
-                awaitingAgency.items(), queries.perAgency(today));
+                awaitingAgency.items(), queries.perAgency(today, filter));
+    }
+
+    /**
+     * {@code cluster}: families whose current coach is of it (a senior coach: always their own,
+     * {@link ClusterScope}); {@code district}: families waiting for a coach in it; {@code agency}: families
+     * waiting for it. Each empty or absent: all.
+     */
+    private static WaitingListQueries.Filter filter(String cluster, String district, String agency) {
+        return new WaitingListQueries.Filter(ClusterScope.of(cluster), orAll(district), orAll(agency));
+    }
+
+    private static String orAll(String value) {
+        return value == null || value.isBlank() ? "" : value;
     }
 
     /** One row per waiting family: for a coach (agency empty) or for an agency. */
@@ -53,12 +73,16 @@ class WaitingListController {
 
     /** The whole list, families waiting for a coach first, streamed. */
     @GetMapping(produces = Csv.MEDIA_TYPE)
-    void waitingListCsv(HttpServletResponse response) throws IOException {
+    void waitingListCsv(@RequestParam(required = false) @Size(max = TextBounds.NAME) String cluster,
+                        @RequestParam(required = false) @Size(max = TextBounds.NAME) String district,
+                        @RequestParam(required = false) @Size(max = TextBounds.NAME) String agency,
+                        HttpServletResponse response) throws IOException {
         LocalDate today = LocalDate.now(clock);
+        WaitingListQueries.Filter filter = filter(cluster, district, agency);
         Csv.stream(response, "waiting-list-" + today, WaitingRow.class, sink -> {
-            queries.forEachAwaitingCoach(today, w -> sink.accept(new WaitingRow("COACH", w.trajectoryId(),
+            queries.forEachAwaitingCoach(today, filter, w -> sink.accept(new WaitingRow("COACH", w.trajectoryId(),
                     w.district(), null, w.referredOn(), w.daysWaiting())));
-            queries.forEachAwaitingAgency(today, w -> sink.accept(new WaitingRow("AGENCY", w.trajectoryId(), null,
+            queries.forEachAwaitingAgency(today, filter, w -> sink.accept(new WaitingRow("AGENCY", w.trajectoryId(), null,
                     w.agency(), w.referredOn(), w.daysWaiting())));
         });
     }

@@ -54,6 +54,8 @@ class QueryAccessMatrixIT {
         Expect[] views = {F, A, A, F, A};
         Expect[] adminOnly = {F, F, F, F, A};
         row("GET /api/caseload", views, views);
+        row("GET /api/caseload/trend", views, views);
+        row("GET /api/caseload/trajectories", views, views);
         row("GET /api/overruns", views, views);
         row("GET /api/waiting-list", views, views);
         row("GET /api/quality-report", views, views);

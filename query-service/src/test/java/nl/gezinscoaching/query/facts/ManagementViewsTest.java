@@ -173,6 +173,94 @@ class ManagementViewsTest {
     }
 
     @Test
+    void aClusterOrADistrictNarrowsTheCaseloadItsTrendAndTheTrajectoriesBehindIt() {
+        JsonNode zuidWest = views.json("/api/caseload?cluster=Zuid-West");
+        assertThat(zuidWest.get("coaches").findValuesAsString("coachId")).containsExactly("anna", "bram");
+        assertThat(zuidWest.get("clusters").findValuesAsString("cluster")).containsExactly("Zuid-West");
+        assertThat(zuidWest.get("filter").get("cluster").asString()).isEqualTo("Zuid-West");
+
+        assertThat(coach(views.json("/api/caseload?district=Escamp"), "anna").get("activeTrajectories").asInt())
+                .isEqualTo(7);
+        JsonNode laak = views.json("/api/caseload?district=Laak");
+        assertThat(coach(laak, "anna").get("activeTrajectories").asInt()).isZero();
+        assertThat(laak.get("districts").findValuesAsString("district")).containsExactly("Laak");
+
+        JsonNode annas = views.json("/api/caseload/trajectories?coachId=anna&size=5");
+        assertThat(annas.get("page").get("totalItems").asLong()).isEqualTo(7);
+        assertThat(annas.get("trajectories").size()).isEqualTo(5);
+        assertThat(annas.get("trajectories").get(0).get("trajectoryId").asString()).as("longest with anna first")
+                .isEqualTo("t1");
+        assertThat(annas.get("trajectories").get(0).get("district").asString()).isEqualTo("Escamp");
+        assertThat(views.json("/api/caseload/trajectories?cluster=Centrum").get("page").get("totalItems").asLong())
+                .as("t2 with cor is closed").isZero();
+        assertThat(views.json("/api/caseload/trajectories?asOf=2026-06-01&cluster=Centrum").get("trajectories")
+                .findValuesAsString("trajectoryId")).containsExactly("t2");
+        assertThat(views.get("/api/caseload/trajectories?coachId=anna", "text/csv").body().lines().count())
+                .as("header and seven rows").isEqualTo(8);
+
+        JsonNode trend = views.json("/api/caseload/trend?months=12");
+        JsonNode points = trend.get("points");
+        assertThat(points.size()).isEqualTo(12);
+        assertThat(points.get(0).get("asOf").asString()).isEqualTo("2025-12-22");
+        assertThat(points.get(0).get("activeTrajectories").asInt()).isZero();
+        assertThat(points.get(0).get("coaches").asInt()).isEqualTo(3);
+        assertThat(points.get(4).get("asOf").asString()).isEqualTo("2026-04-22");
+        assertThat(points.get(4).get("activeTrajectories").asInt()).as("t1 and t2 with anna").isEqualTo(2);
+        assertThat(points.get(11).get("asOf").asString()).isEqualTo("2026-11-22");
+        assertThat(points.get(11).get("activeTrajectories").asInt()).isEqualTo(7);
+        assertThat(points.get(11).get("capacity").decimalValue()).isEqualByComparingTo("27.5");
+        assertThat(points.get(11).get("coachesOverCapacity").asInt()).as("anna").isEqualTo(1);
+        assertThat(views.json("/api/caseload/trend?months=3&cluster=Centrum").get("points").get(2)
+                .get("activeTrajectories").asInt()).isZero();
+    }
+
+    @Test
+    void aSeniorCoachSeesOnlyTheFiguresOfHerOwnCluster() {
+        projection.on(new CoachRegistered("nora", "Nora", "Noord", BigDecimal.ONE, date(2025, 1, 1)));
+        projection.on(referred("t11", date(2026, 1, 2), "Noord"));
+        projection.on(new CoachAssigned("t11", "nora", date(2026, 1, 5)), 1);
+        projection.on(new FamilyReferredToAgency("t11", "a11", "GGZ", date(2026, 10, 1)));
+        ViewClient sanne = new ViewClient(port, "sanne", "sanne");
+
+        JsonNode caseload = sanne.json("/api/caseload");
+        assertThat(caseload.get("coaches").findValuesAsString("coachId")).containsExactly("nora");
+        assertThat(caseload.get("filter").get("cluster").asString()).isEqualTo("Noord");
+        assertThat(sanne.json("/api/caseload/trajectories").get("trajectories").findValuesAsString("trajectoryId"))
+                .containsExactly("t11");
+        assertThat(sanne.json("/api/overruns").get("trajectories").findValuesAsString("trajectoryId"))
+                .containsExactly("t11");
+        JsonNode waiting = sanne.json("/api/waiting-list");
+        assertThat(waiting.get("awaitingAgency").findValuesAsString("trajectoryId")).containsExactly("t11");
+        assertThat(find(waiting.get("perAgency"), "agency", "GGZ").get("waiting").asInt()).isEqualTo(1);
+        assertThat(waiting.get("awaitingCoach").findValuesAsString("trajectoryId"))
+                .as("a family waiting for a coach has no cluster yet").containsExactly("t3");
+
+        for (String other : List.of("/api/caseload?cluster=Zuid-West", "/api/caseload/trend?cluster=Centrum",
+                "/api/caseload/trajectories?cluster=Zuid-West", "/api/overruns?cluster=Zuid-West",
+                "/api/waiting-list?cluster=Zuid-West")) {
+            assertThat(sanne.get(other, "application/json").status()).as(other).isEqualTo(403);
+        }
+        assertThat(views.json("/api/overruns?cluster=Zuid-West").get("trajectories").findValuesAsString("trajectoryId"))
+                .as("a manager's filter").containsExactly("t1");
+        assertThat(views.json("/api/overruns?coachId=nora").get("trajectories").findValuesAsString("trajectoryId"))
+                .containsExactly("t11");
+    }
+
+    @Test
+    void theWaitingListIsNarrowedByAgencyDistrictAndCluster() {
+        assertThat(views.json("/api/waiting-list?agency=GGZ").get("awaitingAgency").size()).isEqualTo(1);
+        assertThat(views.json("/api/waiting-list?agency=Schuldhulp").get("awaitingAgency").size()).isZero();
+        assertThat(views.json("/api/waiting-list?district=Laak").get("awaitingCoach").size()).isZero();
+        assertThat(views.json("/api/waiting-list?district=Escamp").get("awaitingCoach").size()).isEqualTo(1);
+        JsonNode centrum = views.json("/api/waiting-list?cluster=Centrum");
+        assertThat(centrum.get("awaitingAgency").size()).as("t1's coach is of Zuid-West").isZero();
+        assertThat(centrum.get("perAgency").findValuesAsString("agency")).as("t2 is cor's now")
+                .containsExactly("Schuldhulp");
+        assertThat(views.get("/api/waiting-list?agency=" + "x".repeat(201), "application/json").status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void qualityReportCountsThePeriod() {
         JsonNode report = views.json("/api/quality-report?from=2026-01-01&to=2026-11-22");
         assertThat(report.get("referralsReceived").asInt()).isEqualTo(10);

@@ -27,7 +27,7 @@ import nl.gezinscoaching.api.views.TrajectoryHistory.Entry;
  * @param goalList              every goal in the order set, with its latest attainment
  * @param agencyWaits           the agency referrals without warm handover, oldest first
  */
-record TrajectoryState(String familyName, String district, TrajectoryStage stage, boolean coached, boolean screened, int goals,
+public record TrajectoryState(String familyName, String district, TrajectoryStage stage, boolean coached, boolean screened, int goals,
                        Map<String, String> openAgencyReferrals, Map<String, String> unevaluatedGoals,
                        List<Goal> goalList, List<AgencyWait> agencyWaits) {
 
@@ -44,7 +44,7 @@ record TrajectoryState(String familyName, String district, TrajectoryStage stage
         }
     }
 
-    static TrajectoryState of(TrajectoryHistory history) {
+    public static TrajectoryState of(TrajectoryHistory history) {
         String familyName = null;
         String district = null;
         TrajectoryStage stage = TrajectoryStage.WAITING;

@@ -23,6 +23,13 @@ class ServiceClients {
         return new QueryService(client(builder, clients).baseUrl(web.queryServiceUrl()).build());
     }
 
+    /** Issue 11: the management and audit views of the dashboard and audit pages. */
+    @Bean
+    ManagementService managementService(RestClient.Builder builder, OAuth2AuthorizedClientManager clients,
+                                        WebProperties web) {
+        return new ManagementService(client(builder, clients).baseUrl(web.queryServiceUrl()).build());
+    }
+
     @Bean
     CommandService commandService(RestClient.Builder builder, OAuth2AuthorizedClientManager clients, WebProperties web) {
         return new CommandService(client(builder, clients).baseUrl(web.commandServiceUrl()).build());

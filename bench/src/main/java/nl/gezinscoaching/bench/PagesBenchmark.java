@@ -1,0 +1,477 @@
+package nl.gezinscoaching.bench;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import com.zaxxer.hikari.HikariDataSource;
+import nl.gezinscoaching.command.CommandServiceApplication;
+import nl.gezinscoaching.platform.crypto.MasterKeys;
+import nl.gezinscoaching.query.QueryServiceApplication;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The pages people use most (issue 11), at scale: {@code -Dbench.trajectories=100000} generated trajectories of
+ * about 66 events each ({@link EventGenerator}, as the replay benchmark writes them; the read models rebuilt from
+ * them), plus a coach (anna) with {@code -Dbench.ownFamilies=20} families made through the command API, one of
+ * them with 300 events. Both services run in this JVM (their own configuration), the web as its executable jar
+ * in a process of its own, signed in through its local identity provider as a browser would be.
+ * <p>
+ * For each page, {@code -Dbench.users=20} concurrent users (each with its own session), each sending its next
+ * request when the last one answered, for {@code -Dbench.warmup=10} then {@code -Dbench.seconds=20} seconds:
+ * {@code /} (anna), the 300-event family's page (anna), {@code /dashboard} (mila, a manager) and the home-visit
+ * form's post (anna, to her other families; the redirect it answers is not followed). Against each, in the same
+ * run, the same request straight to the underlying API with HTTP Basic: {@code /api/my-families}, the history,
+ * each view the dashboard reads (caseload, its trend, overruns, waiting list, quality report) and
+ * {@code POST /api/trajectories/{id}/home-visits}. Latency is measured at the client on the same machine (loopback):
+ * the server's time plus the loopback round trip. The machine's load average is printed per phase.
+ */
+final class PagesBenchmark {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+    private static final Pattern CSRF = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"|<input[^>]*value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
+
+    private PagesBenchmark() {
+    }
+
+    record Result(String name, long requests, double perSecond, double p50, double p95, double p99, long errors) {
+    }
+
+    /** One kind of request: how a virtual user sends it, and whether the answer is the expected one. */
+    interface Target {
+        HttpResponse<String> send(User user) throws IOException, InterruptedException;
+    }
+
+    /** A signed-in person: a session of the web (cookies), and the same person's Basic credentials for the API. */
+    record User(String name, HttpClient following, HttpClient notFollowing, String basic, String csrf) {
+    }
+
+    static void run() throws Exception {
+        int trajectories = Integer.getInteger("bench.trajectories", 100_000);
+        int ownFamilies = Integer.getInteger("bench.ownFamilies", 20);
+        int users = Integer.getInteger("bench.users", 20);
+        int warmup = Integer.getInteger("bench.warmup", 10);
+        int seconds = Integer.getInteger("bench.seconds", 20);
+        Path webJar = Path.of(System.getProperty("bench.webJar", "web/target/web-0.1.0-SNAPSHOT-exec.jar"));
+        if (!Files.isRegularFile(webJar)) {
+            throw new IllegalStateException("The web's executable jar is missing: " + webJar
+                    + " (./mvnw -q -B -pl bench,web -am package -DskipTests)");
+        }
+        System.out.printf("%n== Pages vs API: %,d generated trajectories, %d users, %d s per target after %d s warm-up ==%n",
+                trajectories, users, seconds, warmup);
+        int webPort = freePort();
+        String webUrl = "http://localhost:" + webPort;
+        try (BenchDatabase database = new BenchDatabase()) {
+            String[] services = database.serviceArguments(
+                    "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + webUrl);
+            try (ConfigurableApplicationContext command = CommandServiceApplication.application().run(services);
+                 ConfigurableApplicationContext query = new SpringApplicationBuilder(QueryServiceApplication.class)
+                         .run(services);
+                 HikariDataSource pool = database.pool(2)) {
+                System.out.println(BenchDatabase.describe(pool));
+                System.out.println("Service arguments: " + database.serviceArgumentsForDisplay());
+                String commandUrl = "http://localhost:" + command.getEnvironment().getProperty("local.server.port");
+                String queryUrl = "http://localhost:" + query.getEnvironment().getProperty("local.server.port");
+
+                generate(query, pool, trajectories);
+                Families families = ownFamilies(commandUrl, ownFamilies);
+                awaitProjected(queryUrl, families);
+                printTableSizes(pool);
+
+                Process web = startWeb(webJar, webPort, commandUrl, queryUrl);
+                try {
+                    awaitHealthy(webUrl + "/actuator/health", web);
+                    measureAll(webUrl, commandUrl, queryUrl, families, users, warmup, seconds);
+                } finally {
+                    web.destroy();
+                    if (!web.waitFor(30, TimeUnit.SECONDS)) {
+                        web.destroyForcibly();
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes the generated history while the query service's processors run, then waits until every read model
+     * has reached the head of the event store (the projections follow the writes as they would in production).
+     */
+    private static void generate(ConfigurableApplicationContext query, HikariDataSource pool, int trajectories)
+            throws Exception {
+        long start = System.nanoTime();
+        long events = new EventGenerator().write(pool, query.getBean(MasterKeys.class),
+                (long) trajectories * EventGenerator.EVENTS_PER_TRAJECTORY);
+        System.out.printf("generated %,d events (%,d trajectories) in %.1f s%n", events,
+                (events - EventGenerator.COACHES) / EventGenerator.EVENTS_PER_TRAJECTORY, (System.nanoTime() - start) / 1e9);
+        long head = query.getBean(EventStore.class).createHeadToken().position().orElse(0);
+        EventProcessingConfiguration processing = query.getBean(EventProcessingConfiguration.class);
+        while (true) {
+            long behind = 0;
+            for (EventProcessor processor : processing.eventProcessors().values()) {
+                if (processor instanceof StreamingEventProcessor streaming) {
+                    long position = streaming.processingStatus().values().stream()
+                            .mapToLong(status -> status.getCurrentPosition().orElse(0)).min().orElse(0);
+                    behind = Math.max(behind, head - position);
+                }
+            }
+            if (behind <= 0) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        System.out.printf("read models at the head (%,d) %.1f s after the start of the writes%n", head,
+                (System.nanoTime() - start) / 1e9);
+        try (var connection = pool.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("VACUUM ANALYZE");
+        }
+    }
+
+    record Families(String big, List<String> others) {
+    }
+
+    /** anna's families, through the command API as a coach's would be: one with 300 events, the others small. */
+    private static Families ownFamilies(String commandUrl, int count) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String admin = basic("admin");
+        post(http, commandUrl + "/api/coaches", admin, """
+                {"coachId": "anna", "name": "Anna", "cluster": "Noord", "fte": 1.0, "registeredOn": "2020-01-01"}""");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String body = post(http, commandUrl + "/api/referrals", admin, """
+                    {"family": {"name": "Familie Bench %d", "district": "Escamp", "language": "nl",
+                                "interpreterNeeded": false, "migrationGeneration": "NONE"},
+                     "children": [{"name": "Kind", "birthDate": "2016-04-04"}],
+                     "referrer": {"name": "Jeugdarts", "organisation": "JGZ"},
+                     "reasons": ["CHILD_SAFETY"], "receivedOn": "%s"}""".formatted(i, TODAY.minusDays(200)));
+            String id = body.replaceAll(".*\"trajectoryId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+            post(http, commandUrl + "/api/trajectories/" + id + "/assignment", admin,
+                    "{\"coachId\": \"anna\", \"assignedOn\": \"%s\"}".formatted(TODAY.minusDays(150 - i)));
+            ids.add(id);
+        }
+        String big = ids.get(0);
+        // referral and assignment, then 298 home visits: a family's page of 300 events
+        String anna = basic("anna");
+        for (int v = 0; v < 298; v++) {
+            post(http, commandUrl + "/api/trajectories/" + big + "/home-visits", anna, """
+                    {"visitedOn": "%s", "durationMinutes": 60, "interpreterUsed": false,
+                     "summary": "Huisbezoek %d: gesprek met de ouders over de afspraken van het gezinsplan"}"""
+                    .formatted(TODAY.minusDays(149 - v / 2), v));
+        }
+        System.out.printf("anna: %d families through the command API, %s with 300 events%n", count, big);
+        return new Families(big, ids.subList(1, ids.size()));
+    }
+
+    private static void awaitProjected(String queryUrl, Families families) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (true) {
+            HttpResponse<String> mine = get(http, queryUrl + "/api/my-families", basic("anna"));
+            if (mine.statusCode() == 200 && families.others().stream().allMatch(mine.body()::contains)
+                    && mine.body().contains(families.big())) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("anna's families not in the views within 5 minutes");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static void printTableSizes(HikariDataSource pool) throws Exception {
+        try (var connection = pool.getConnection(); var statement = connection.createStatement();
+             var rows = statement.executeQuery("""
+                     SELECT relname, n_live_tup FROM pg_stat_user_tables
+                     WHERE relname LIKE 'rm\\_%' OR relname IN ('domain_event_entry', 'read_audit')
+                     ORDER BY n_live_tup DESC""")) {
+            List<String> sizes = new ArrayList<>();
+            while (rows.next()) {
+                sizes.add("%s %,d".formatted(rows.getString(1), rows.getLong(2)));
+            }
+            System.out.println("rows: " + String.join(", ", sizes));
+        }
+    }
+
+    private static Process startWeb(Path jar, int port, String commandUrl, String queryUrl) throws IOException {
+        Path log = Files.createTempFile("bench-web", ".log");
+        System.out.println("web log: " + log);
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
+                jar.toString(), "--spring.profiles.active=local", "--server.port=" + port,
+                "--platform.web.command-service-url=" + commandUrl, "--platform.web.query-service-url=" + queryUrl,
+                "--logging.level.root=WARN")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static void awaitHealthy(String health, Process web) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!web.isAlive()) {
+                throw new IllegalStateException("the web stopped at start-up");
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(health)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the web was not healthy within 5 minutes");
+    }
+
+    private static void measureAll(String webUrl, String commandUrl, String queryUrl, Families families, int users,
+                                   int warmup, int seconds) throws Exception {
+        List<User> annas = new ArrayList<>();
+        List<User> milas = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            annas.add(signIn(webUrl, "anna", families.big()));
+            milas.add(signIn(webUrl, "mila", null));
+        }
+        String history = "/trajectories/" + families.big();
+        String apiHistory = queryUrl + "/api/trajectories/" + families.big() + "/history";
+        Map<String, Object[]> targets = new LinkedHashMap<>();
+        // page, its users, and its API counterparts (name, target)
+        targets.put("page GET /", new Object[] {annas, page(webUrl + "/", "Mijn gezinnen")});
+        targets.put("api GET /api/my-families", new Object[] {annas, api(queryUrl + "/api/my-families")});
+        targets.put("page GET /trajectories/{300 events}", new Object[] {annas, page(webUrl + history, "Tijdlijn")});
+        targets.put("api GET /api/trajectories/{300 events}/history", new Object[] {annas, api(apiHistory)});
+        targets.put("page GET /dashboard", new Object[] {milas, page(webUrl + "/dashboard", "Caseload per coach")});
+        targets.put("api GET /api/caseload", new Object[] {milas, api(queryUrl + "/api/caseload")});
+        targets.put("api GET /api/caseload/trend?months=12", new Object[] {milas, api(queryUrl + "/api/caseload/trend?months=12")});
+        targets.put("api GET /api/overruns?size=10", new Object[] {milas, api(queryUrl + "/api/overruns?size=10")});
+        targets.put("api GET /api/waiting-list?size=10", new Object[] {milas, api(queryUrl + "/api/waiting-list?size=10")});
+        targets.put("api GET /api/quality-report", new Object[] {milas, api(queryUrl + "/api/quality-report")});
+        targets.put("page POST /trajectories/{id}/home-visit", new Object[] {annas, homeVisitPage(webUrl, families.others())});
+        targets.put("api POST /api/trajectories/{id}/home-visits", new Object[] {annas, homeVisitApi(commandUrl, families.others())});
+
+        List<Result> results = new ArrayList<>();
+        for (Map.Entry<String, Object[]> entry : targets.entrySet()) {
+            @SuppressWarnings("unchecked")
+            List<User> who = (List<User>) entry.getValue()[0];
+            Target target = (Target) entry.getValue()[1];
+            measure(entry.getKey(), who, target, warmup);
+            Result result = measure(entry.getKey(), who, target, seconds);
+            results.add(result);
+            System.out.printf("%-50s %7.1f req/s  p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms  errors %d  load %s%n",
+                    result.name(), result.perSecond(), result.p50(), result.p95(), result.p99(), result.errors(),
+                    loadAverage());
+        }
+        System.out.println("\n| request | req/s | p50 | p95 | p99 | errors | target (p95) |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        for (Result r : results) {
+            boolean page = r.name().startsWith("page");
+            double goal = page ? 150 : 50;
+            System.out.printf("| %s | %.1f | %.1f ms | %.1f ms | %.1f ms | %d | < %.0f ms: %s |%n", r.name(), r.perSecond(),
+                    r.p50(), r.p95(), r.p99(), r.errors(), goal, r.p95() < goal ? "met" : "MISSED");
+        }
+        System.out.println("\nPage p95 / its API's p95 (same run):");
+        ratio(results, "page GET /", "api GET /api/my-families");
+        ratio(results, "page GET /trajectories/{300 events}", "api GET /api/trajectories/{300 events}/history");
+        ratio(results, "page GET /dashboard", "api GET /api/caseload");
+        ratio(results, "page POST /trajectories/{id}/home-visit", "api POST /api/trajectories/{id}/home-visits");
+        double dashboardApis = results.stream().filter(r -> r.name().startsWith("api GET /api/caseload")
+                        || r.name().startsWith("api GET /api/overruns") || r.name().startsWith("api GET /api/waiting")
+                        || r.name().startsWith("api GET /api/quality")).mapToDouble(Result::p50).sum();
+        System.out.printf("the dashboard's six API reads (caseload twice only when filtered: here once), sum of p50s:"
+                + " %.1f ms%n", dashboardApis);
+    }
+
+    private static void ratio(List<Result> results, String page, String api) {
+        Result p = results.stream().filter(r -> r.name().equals(page)).findFirst().orElseThrow();
+        Result a = results.stream().filter(r -> r.name().equals(api)).findFirst().orElseThrow();
+        System.out.printf("  %s / %s: p50 %.2fx, p95 %.2fx%n", page, api, p.p50() / a.p50(), p.p95() / a.p95());
+    }
+
+    private static Target page(String url, String expected) {
+        return user -> {
+            HttpResponse<String> response = user.notFollowing().send(HttpRequest.newBuilder(URI.create(url))
+                            .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains(expected) ? response : failed(response);
+        };
+    }
+
+    private static Target api(String url) {
+        return user -> get(user.notFollowing(), url, user.basic());
+    }
+
+    private static Target homeVisitPage(String webUrl, List<String> families) {
+        return user -> {
+            String family = families.get(ThreadLocalRandom.current().nextInt(families.size()));
+            String form = form(Map.of("_csrf", user.csrf(), "idempotencyKey", UUID.randomUUID().toString(),
+                    "visitedOn", TODAY.toString(), "durationMinutes", "45", "interpreterUsed", "false",
+                    "summary", "Huisbezoek: voortgang van de doelen besproken"));
+            HttpResponse<String> response = user.notFollowing().send(HttpRequest.newBuilder(
+                            URI.create(webUrl + "/trajectories/" + family + "/home-visit"))
+                    .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            // recorded: post/redirect/get to the family's page
+            return response.statusCode() == 302 && response.headers().firstValue("Location").orElse("")
+                    .endsWith("/trajectories/" + family) ? response : failed(response);
+        };
+    }
+
+    private static Target homeVisitApi(String commandUrl, List<String> families) {
+        return user -> {
+            String family = families.get(ThreadLocalRandom.current().nextInt(families.size()));
+            HttpResponse<String> response = user.notFollowing().send(HttpRequest.newBuilder(
+                            URI.create(commandUrl + "/api/trajectories/" + family + "/home-visits"))
+                    .header("Content-Type", "application/json").header("Authorization", user.basic())
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"visitedOn": "%s", "durationMinutes": 45, "interpreterUsed": false,
+                             "summary": "Huisbezoek: voortgang van de doelen besproken"}""".formatted(TODAY)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 201 ? response : failed(response);
+        };
+    }
+
+    private static HttpResponse<String> failed(HttpResponse<String> response) {
+        return null;
+    }
+
+    private static Result measure(String name, List<User> users, Target target, int seconds) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(users.size());
+        long start = System.nanoTime();
+        long end = start + seconds * 1_000_000_000L;
+        List<Future<Latencies>> work = new ArrayList<>();
+        long[] errors = new long[users.size()];
+        for (int u = 0; u < users.size(); u++) {
+            User user = users.get(u);
+            int index = u;
+            work.add(pool.submit(() -> {
+                Latencies latencies = new Latencies();
+                while (System.nanoTime() < end) {
+                    long sent = System.nanoTime();
+                    HttpResponse<String> response = target.send(user);
+                    if (response != null && response.statusCode() / 100 != 5 && response.statusCode() != 403) {
+                        latencies.add(System.nanoTime() - sent);
+                    } else {
+                        errors[index]++;
+                    }
+                }
+                return latencies;
+            }));
+        }
+        List<Latencies> parts = new ArrayList<>();
+        for (Future<Latencies> future : work) {
+            parts.add(future.get());
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        Latencies all = Latencies.merge(parts);
+        long errorCount = 0;
+        for (long e : errors) {
+            errorCount += e;
+        }
+        return new Result(name, all.count(), all.count() / elapsed, all.millis(0.50), all.millis(0.95), all.millis(0.99),
+                errorCount);
+    }
+
+    /**
+     * Signs in at the web's local identity provider as a browser does (the page, the provider's form with its
+     * CSRF token, the code back to the web), in a cookie jar of its own; returns the session and, for posting
+     * forms, the CSRF token of a family's page.
+     */
+    private static User signIn(String webUrl, String name, String family) throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient following = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL)
+                .version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient notFollowing = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> login = following.send(HttpRequest.newBuilder(URI.create(webUrl + "/")).header("Accept", "text/html").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signedIn = following.send(HttpRequest.newBuilder(login.uri()).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", name, "password", name,
+                        "_csrf", csrf(login.body()))))).build(), HttpResponse.BodyHandlers.ofString());
+        if (signedIn.statusCode() != 200 || !signedIn.body().contains("Afmelden")) {
+            throw new IllegalStateException(name + " could not sign in: " + signedIn.statusCode() + " at " + signedIn.uri());
+        }
+        String csrf = csrf(signedIn.body());
+        if (family != null) {
+            csrf = csrf(following.send(HttpRequest.newBuilder(URI.create(webUrl + "/trajectories/" + family))
+                            .header("Accept", "text/html").GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+        }
+        return new User(name, following, notFollowing, basic(name), csrf);
+    }
+
+    private static String csrf(String html) {
+        Matcher matcher = CSRF.matcher(html);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no CSRF token in the page: "
+                    + html.substring(0, Math.min(html.length(), 3000)));
+        }
+        return matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+    }
+
+    private static String form(Map<String, String> fields) {
+        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+
+    private static String post(HttpClient http, String url, String authorization, String json) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json").header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String url, String authorization)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization)
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

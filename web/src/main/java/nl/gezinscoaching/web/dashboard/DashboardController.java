@@ -1,0 +1,255 @@
+package nl.gezinscoaching.web.dashboard;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nl.gezinscoaching.events.TextBounds;
+import nl.gezinscoaching.web.services.ManagementService;
+import nl.gezinscoaching.web.services.ManagementViews.Caseload;
+import nl.gezinscoaching.web.services.ManagementViews.CsvFile;
+import nl.gezinscoaching.web.services.ManagementViews.Trend;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code /dashboard} and the lists behind its numbers. Every figure comes from the query service as the signed-in
+ * user, with the page's filter passed on; the service narrows a senior coach's figures to her cluster. The charts
+ * are drawn in the browser by Chart.js (a WebJar) from the numbers in the tables beside them.
+ */
+@Controller
+class DashboardController {
+
+    /** Rows of each list on the dashboard itself; the list pages show {@value #LIST_PAGE} per page. */
+    static final int ON_DASHBOARD = 10;
+    static final int LIST_PAGE = 50;
+    static final int TREND_MONTHS = 12;
+
+    /** The views whose CSV the pages offer, by the name in {@code /dashboard/csv/{view}}. */
+    private static final Map<String, String> CSV_VIEWS = Map.of(
+            "caseload", "/api/caseload",
+            "trend", "/api/caseload/trend",
+            "families", "/api/caseload/trajectories",
+            "overruns", "/api/overruns",
+            "waiting-list", "/api/waiting-list",
+            "quality-report", "/api/quality-report");
+
+    private final ManagementService views;
+    private final ManagementRoles roles;
+    private final MessageSource messages;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    DashboardController(ManagementService views, ManagementRoles roles, MessageSource messages, JsonMapper json,
+                        Clock clock) {
+        this.views = views;
+        this.roles = roles;
+        this.messages = messages;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @GetMapping("/dashboard")
+    String dashboard(@RequestParam(required = false) String cluster, @RequestParam(required = false) String district,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                     Model model) {
+        roles.requireDashboard();
+        Map<String, String> filter = filter(cluster, district);
+        Caseload caseload = views.caseload(filter);
+        // the choices of the filter: every cluster and district the user may see, whatever is chosen now
+        Caseload all = filter.isEmpty() ? caseload : views.caseload(Map.of());
+        Trend trend = views.trend(with(filter, "months", String.valueOf(TREND_MONTHS)));
+        model.addAttribute("caseload", caseload);
+        model.addAttribute("clusters", all.clusters().stream().map(c -> c.cluster()).toList());
+        model.addAttribute("districts", all.districts().stream().map(d -> d.district()).toList());
+        model.addAttribute("trend", trend);
+        model.addAttribute("caseloadChart", json.writeValueAsString(caseloadChart(caseload, links(filter))));
+        model.addAttribute("trendChart", json.writeValueAsString(trendChart(trend)));
+        model.addAttribute("overruns", views.overruns(with(onlyCluster(filter), "size", String.valueOf(ON_DASHBOARD))));
+        model.addAttribute("waiting", views.waitingList(with(filter, "size", String.valueOf(ON_DASHBOARD))));
+        if (roles.audit()) {
+            // the quality report is the organisation's: it has no cut per cluster, so a senior coach does not get it
+            LocalDate end = to != null ? to : LocalDate.now(clock);
+            LocalDate start = from != null ? from : end.withDayOfYear(1);
+            model.addAttribute("from", start);
+            model.addAttribute("to", end);
+            if (end.isBefore(start)) {
+                model.addAttribute("periodRefused", true);
+            } else {
+                model.addAttribute("quality", views.qualityReport(Map.of("from", start.toString(), "to", end.toString())));
+                model.addAttribute("qualityCsv", links(filter).csv("quality-report",
+                        Map.of("from", start.toString(), "to", end.toString())));
+            }
+        }
+        addFilter(model, filter);
+        return "dashboard/dashboard";
+    }
+
+    /** The families with a coach now: of one coach (a bar of the chart), or of the cluster or district. */
+    @GetMapping("/dashboard/families")
+    String families(@RequestParam(required = false) String cluster, @RequestParam(required = false) String district,
+                    @RequestParam(required = false) String coachId, @RequestParam(defaultValue = "0") int page,
+                    Model model) {
+        roles.requireDashboard();
+        Map<String, String> filter = filter(cluster, district);
+        String coach = bounded(coachId, TextBounds.IDENTIFIER);
+        model.addAttribute("list", views.trajectories(paged(with(filter, "coachId", coach), page)));
+        model.addAttribute("coachId", coach);
+        model.addAttribute("csv", links(filter).csv("families", coach.isEmpty() ? Map.of() : Map.of("coachId", coach)));
+        addFilter(model, filter);
+        return "dashboard/families";
+    }
+
+    @GetMapping("/dashboard/overruns")
+    String overruns(@RequestParam(required = false) String cluster, @RequestParam(required = false) String coachId,
+                    @RequestParam(defaultValue = "0") int page, Model model) {
+        roles.requireDashboard();
+        Map<String, String> filter = filter(cluster, null);
+        String coach = bounded(coachId, TextBounds.IDENTIFIER);
+        model.addAttribute("list", views.overruns(paged(with(filter, "coachId", coach), page)));
+        model.addAttribute("coachId", coach);
+        model.addAttribute("csv", links(filter).csv("overruns", coach.isEmpty() ? Map.of() : Map.of("coachId", coach)));
+        addFilter(model, filter);
+        return "dashboard/overruns";
+    }
+
+    @GetMapping("/dashboard/waiting")
+    String waiting(@RequestParam(required = false) String cluster, @RequestParam(required = false) String district,
+                   @RequestParam(required = false) String agency, @RequestParam(defaultValue = "0") int page,
+                   Model model) {
+        roles.requireDashboard();
+        Map<String, String> filter = filter(cluster, district);
+        String ofAgency = bounded(agency, TextBounds.NAME);
+        model.addAttribute("list", views.waitingList(paged(with(filter, "agency", ofAgency), page)));
+        model.addAttribute("agency", ofAgency);
+        model.addAttribute("csv", links(filter).csv("waiting-list", ofAgency.isEmpty() ? Map.of() : Map.of("agency", ofAgency)));
+        addFilter(model, filter);
+        return "dashboard/waiting";
+    }
+
+    /** A view's CSV as the query service writes it, with the filter of the page that offered it. */
+    @GetMapping("/dashboard/csv/{view}")
+    ResponseEntity<byte[]> csv(@PathVariable String view, @RequestParam Map<String, String> params) {
+        roles.requireDashboard();
+        String path = CSV_VIEWS.get(view);
+        if (path == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        params.values().forEach(value -> bounded(value, TextBounds.NAME));
+        return download(views.csv(path, params), view);
+    }
+
+    static ResponseEntity<byte[]> download(CsvFile file, String name) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, file.contentDisposition() != null ? file.contentDisposition()
+                        : "attachment; filename=\"" + name + ".csv\"")
+                .body(file.body());
+    }
+
+    private void addFilter(Model model, Map<String, String> filter) {
+        model.addAttribute("cluster", filter.getOrDefault("cluster", ""));
+        model.addAttribute("district", filter.getOrDefault("district", ""));
+        model.addAttribute("links", links(filter));
+        model.addAttribute("clusterOnly", roles.clusterOnly());
+        model.addAttribute("ownCluster", roles.cluster());
+        String shownCluster = filter.containsKey("cluster") ? filter.get("cluster")
+                : roles.clusterOnly() && roles.cluster() != null ? roles.cluster() : "";
+        model.addAttribute("filterText", java.util.stream.Stream.of(shownCluster, filter.getOrDefault("district", ""))
+                .filter(text -> !text.isEmpty()).collect(java.util.stream.Collectors.joining(" · ")));
+    }
+
+    private DashboardLinks links(Map<String, String> filter) {
+        return new DashboardLinks(filter.get("cluster"), filter.get("district"), roles.audit());
+    }
+
+    /** The cluster and district asked for (a senior coach's cluster is hers, whatever she asks: the service's rule). */
+    private static Map<String, String> filter(String cluster, String district) {
+        Map<String, String> filter = new LinkedHashMap<>();
+        String ofCluster = bounded(cluster, TextBounds.NAME);
+        String ofDistrict = bounded(district, TextBounds.NAME);
+        if (!ofCluster.isEmpty()) {
+            filter.put("cluster", ofCluster);
+        }
+        if (!ofDistrict.isEmpty()) {
+            filter.put("district", ofDistrict);
+        }
+        return filter;
+    }
+
+    private static Map<String, String> onlyCluster(Map<String, String> filter) {
+        return filter.containsKey("cluster") ? Map.of("cluster", filter.get("cluster")) : Map.of();
+    }
+
+    private static Map<String, String> with(Map<String, String> filter, String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(filter);
+        if (value != null && !value.isEmpty()) {
+            more.put(name, value);
+        }
+        return more;
+    }
+
+    private static Map<String, String> paged(Map<String, String> filter, int page) {
+        return with(with(filter, "page", String.valueOf(Math.max(page, 0))), "size", String.valueOf(LIST_PAGE));
+    }
+
+    /** A filter's text, at most {@code max} characters (as the service's {@code TextBounds}); longer is a 400. */
+    private static String bounded(String value, int max) {
+        if (value == null) {
+            return "";
+        }
+        if (value.length() > max) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+        return value.strip();
+    }
+
+    /**
+     * The caseload chart's data: per coach the active families (a bar, red when over capacity, the label marked
+     * so colour is not the only sign) and the capacity, and the address of each coach's list.
+     */
+    private Map<String, Object> caseloadChart(Caseload caseload, DashboardLinks links) {
+        String over = messages.getMessage("dashboard.caseload.overMark", null, LocaleContextHolder.getLocale());
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("labels", caseload.coaches().stream()
+                .map(c -> c.overCapacity() ? c.name() + " " + over : c.name()).toList());
+        chart.put("active", caseload.coaches().stream().map(c -> c.activeTrajectories()).toList());
+        chart.put("capacity", caseload.coaches().stream().map(c -> c.capacity()).toList());
+        chart.put("over", caseload.coaches().stream().map(c -> c.overCapacity()).toList());
+        chart.put("links", caseload.coaches().stream().map(c -> links.families(c.coachId())).toList());
+        chart.put("activeLabel", message("dashboard.caseload.active"));
+        chart.put("capacityLabel", message("dashboard.caseload.capacity"));
+        return chart;
+    }
+
+    private Map<String, Object> trendChart(Trend trend) {
+        Map<String, Object> chart = new LinkedHashMap<>();
+        java.time.format.DateTimeFormatter month = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy",
+                LocaleContextHolder.getLocale());
+        chart.put("labels", trend.points().stream().map(p -> month.format(p.asOf())).toList());
+        chart.put("active", trend.points().stream().map(p -> p.activeTrajectories()).toList());
+        chart.put("capacity", trend.points().stream().map(p -> p.capacity()).toList());
+        chart.put("activeLabel", message("dashboard.caseload.active"));
+        chart.put("capacityLabel", message("dashboard.caseload.capacity"));
+        return chart;
+    }
+
+    private String message(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+    }
+
+}
