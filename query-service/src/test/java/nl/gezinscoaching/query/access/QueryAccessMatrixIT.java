@@ -110,7 +110,9 @@ class QueryAccessMatrixIT {
         jdbc.sql("""
                 INSERT INTO access_trajectory (trajectory_id, coach_id, open)
                 VALUES ('matrix-anna', 'anna', TRUE), ('matrix-bram', 'bram', TRUE)""").update();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        // a deadline, not a wait: the run goes on as soon as the rows are there; 60 s because in the full build this
+        // context starts while other test contexts of the same JVM still run their processors (20 s ran out once)
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         // the views' rows (caseload, overruns) come from the projection
         while (jdbc.sql("SELECT count(*) FROM rm_trajectory WHERE trajectory_id LIKE 'matrix-%'").query(Long.class).single() < 2
                 || jdbc.sql("SELECT count(*) FROM rm_coach WHERE coach_id IN ('anna', 'bram')").query(Long.class).single() < 2

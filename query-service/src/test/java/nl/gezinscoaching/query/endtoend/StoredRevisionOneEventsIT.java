@@ -31,6 +31,8 @@ class StoredRevisionOneEventsIT {
 
     @BeforeAll
     static void start() {
+        // one family in the store: the export's k-anonymity rule (tested in EventExportIT) would withhold it
+        System.setProperty("analytics.k-anonymity.k", "1");
         services = BothServices.start();
         views = services.views;
         StoredRows.of("revision-1-2026-12-02.json").insertInto(services.postgres.getPostgresDatabase());
@@ -39,6 +41,7 @@ class StoredRevisionOneEventsIT {
     @AfterAll
     static void stop() {
         services.close();
+        System.clearProperty("analytics.k-anonymity.k");
     }
 
     @Test
@@ -154,5 +157,38 @@ class StoredRevisionOneEventsIT {
             report = views.json(PERIOD);
         }
         return report;
+    }
+
+    @Test
+    void theAnalystsExportShowsRevisionOneEventsAsRevisionTwoWithoutTheirPersonalFields() {
+        ViewClient.Answer export = new ViewClient(services.queryService.getEnvironment()
+                .getRequiredProperty("local.server.port", Integer.class), "ali", "ali")
+                .get("/api/export/events", "application/x-ndjson");
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.body()).doesNotContain("Kennismaking met moeder en Noor", "Familie Vroeg",
+                "Moeder voelt zich zekerder in de opvoeding", TRAJECTORY);
+        List<JsonNode> visits = new ArrayList<>();
+        List<JsonNode> goals = new ArrayList<>();
+        export.body().lines().map(line -> tools.jackson.databind.json.JsonMapper.builder().build().readTree(line))
+                .forEach(line -> {
+                    if ("HomeVisitHeld".equals(line.path("type").asString())) {
+                        visits.add(line);
+                    } else if ("GoalSet".equals(line.path("type").asString())) {
+                        goals.add(line);
+                    }
+                });
+        assertThat(visits).isNotEmpty().allSatisfy(visit -> {
+            assertThat(visit.get("revision").asString()).isEqualTo("2");
+            assertThat(visit.get("data").has("summary")).isFalse();
+        });
+        assertThat(visits.stream().filter(v -> "HOME".equals(v.get("data").path("location").asString())).count())
+                .as("the fixture's two revision-1 visits read as at home").isGreaterThanOrEqualTo(2);
+        assertThat(goals).isNotEmpty().allSatisfy(goal -> {
+            assertThat(goal.get("revision").asString()).isEqualTo("2");
+            assertThat(goal.get("data").get("subgoals").isArray()).isTrue();
+            assertThat(goal.get("data").has("description")).isFalse();
+        });
+        assertThat(goals.stream().filter(g -> g.get("data").get("subgoals").isEmpty()).count())
+                .as("the fixture's revision-1 goal reads as not linked").isGreaterThanOrEqualTo(1);
     }
 }
