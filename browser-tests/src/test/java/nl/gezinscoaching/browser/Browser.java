@@ -104,6 +104,18 @@ final class Browser implements AutoCloseable {
     }
 
     /** axe-core on the page as it is: fails on every serious or critical violation, naming rule and elements. */
+    /** Signs in at the local identity provider's form, which the current page must be. */
+    void signIn(String user) {
+        String heading = heading();
+        if (!"Aanmelden".equals(heading)) {
+            throw new AssertionError("Expected the sign-in form, got the page " + heading);
+        }
+        find(By.id("username")).sendKeys(user);
+        find(By.id("password")).sendKeys(user);
+        find(By.cssSelector("main form button[type=submit]")).click();
+        find(By.cssSelector("main h1"));
+    }
+
     void assertAccessible(String page) {
         Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
         if (results.isErrored()) {

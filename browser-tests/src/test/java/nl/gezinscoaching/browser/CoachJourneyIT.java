@@ -341,25 +341,14 @@ class CoachJourneyIT {
     }
 
     private static void signIn(String user) {
-        assertThat(browser.heading()).isEqualTo("Aanmelden");
-        browser.find(By.id("username")).sendKeys(user);
-        browser.find(By.id("password")).sendKeys(user);
-        browser.find(By.cssSelector("main form button[type=submit]")).click();
-        browser.find(By.cssSelector("main h1"));
+        browser.signIn(user);
     }
 
     private static String refer(String name, int daysAgo) {
-        String body = platform.command("/api/referrals", """
-                {"family": {"name": "%s", "district": "Escamp", "language": "nl", "interpreterNeeded": false,
-                            "migrationGeneration": "NONE"},
-                 "children": [{"name": "Kind", "birthDate": "2016-04-04"}],
-                 "referrer": {"name": "Jeugdarts", "organisation": "JGZ"},
-                 "reasons": ["CHILD_SAFETY"], "receivedOn": "%s"}""".formatted(name, TODAY.minusDays(daysAgo)));
-        return body.replaceAll(".*\"trajectoryId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        return platform.refer(name, "Escamp", TODAY.minusDays(daysAgo));
     }
 
     private static void assign(String trajectory, String coach, int daysAgo) {
-        platform.command("/api/trajectories/" + trajectory + "/assignment",
-                "{\"coachId\": \"%s\", \"assignedOn\": \"%s\"}".formatted(coach, TODAY.minusDays(daysAgo)));
+        platform.assign(trajectory, coach, TODAY.minusDays(daysAgo));
     }
 }

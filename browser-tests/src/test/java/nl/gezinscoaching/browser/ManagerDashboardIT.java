@@ -300,11 +300,7 @@ class ManagerDashboardIT {
     }
 
     private static void signIn(String user) {
-        assertThat(browser.heading()).isEqualTo("Aanmelden");
-        browser.find(By.id("username")).sendKeys(user);
-        browser.find(By.id("password")).sendKeys(user);
-        browser.find(By.cssSelector("main form button[type=submit]")).click();
-        browser.find(By.cssSelector("main h1"));
+        browser.signIn(user);
     }
 
     private static void coach(String coachId, String name, String cluster, String fte) {
@@ -314,17 +310,10 @@ class ManagerDashboardIT {
     }
 
     private static String refer(String name, String district, int daysAgo) {
-        String body = platform.command("/api/referrals", """
-                {"family": {"name": "%s", "district": "%s", "language": "nl", "interpreterNeeded": false,
-                            "migrationGeneration": "NONE"},
-                 "children": [{"name": "Kind", "birthDate": "2016-04-04"}],
-                 "referrer": {"name": "Jeugdarts", "organisation": "JGZ"},
-                 "reasons": ["CHILD_SAFETY"], "receivedOn": "%s"}""".formatted(name, district, TODAY.minusDays(daysAgo)));
-        return body.replaceAll(".*\"trajectoryId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        return platform.refer(name, district, TODAY.minusDays(daysAgo));
     }
 
     private static void assign(String trajectory, String coach, int daysAgo) {
-        platform.command("/api/trajectories/" + trajectory + "/assignment",
-                "{\"coachId\": \"%s\", \"assignedOn\": \"%s\"}".formatted(coach, TODAY.minusDays(daysAgo)));
+        platform.assign(trajectory, coach, TODAY.minusDays(daysAgo));
     }
 }

@@ -175,4 +175,21 @@ final class RunningPlatform implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Refers a family through the command API (as the administrator); its trajectory id. */
+    String refer(String name, String district, java.time.LocalDate receivedOn) {
+        String body = command("/api/referrals", """
+                {"family": {"name": "%s", "district": "%s", "language": "nl", "interpreterNeeded": false,
+                            "migrationGeneration": "NONE"},
+                 "children": [{"name": "Kind", "birthDate": "2016-04-04"}],
+                 "referrer": {"name": "Jeugdarts", "organisation": "JGZ"},
+                 "reasons": ["CHILD_SAFETY"], "receivedOn": "%s"}""".formatted(name, district, receivedOn));
+        return body.replaceAll(".*\"trajectoryId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+    }
+
+    /** Assigns a trajectory to a coach through the command API (as the administrator). */
+    void assign(String trajectory, String coach, java.time.LocalDate assignedOn) {
+        command("/api/trajectories/" + trajectory + "/assignment",
+                "{\"coachId\": \"%s\", \"assignedOn\": \"%s\"}".formatted(coach, assignedOn));
+    }
 }
