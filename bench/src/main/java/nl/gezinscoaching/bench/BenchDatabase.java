@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,7 +25,12 @@ final class BenchDatabase implements AutoCloseable {
     final String url;
 
     BenchDatabase() {
-        this.postgres = EmbeddedDatabase.start(null, 0);
+        this(null);
+    }
+
+    /** @param dataDirectory where the database keeps its files between runs; {@code null} for a throw-away one */
+    BenchDatabase(Path dataDirectory) {
+        this.postgres = EmbeddedDatabase.start(dataDirectory, 0);
         this.url = EmbeddedDatabase.jdbcUrl(postgres);
     }
 

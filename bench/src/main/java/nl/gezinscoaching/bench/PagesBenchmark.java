@@ -90,48 +90,73 @@ final class PagesBenchmark {
                 trajectories, users, seconds, warmup);
         int webPort = freePort();
         String webUrl = "http://localhost:" + webPort;
-        try (BenchDatabase database = new BenchDatabase()) {
+        // -Dbench.dataDir=DIR keeps the database between runs: generated once, measured as often as needed
+        String dataDir = System.getProperty("bench.dataDir", "").strip();
+        Path data = dataDir.isEmpty() ? null : Path.of(dataDir);
+        try (BenchDatabase database = new BenchDatabase(data)) {
             String[] services = database.serviceArguments(
                     "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + webUrl);
             try (ConfigurableApplicationContext command = CommandServiceApplication.application().run(services);
-                 ConfigurableApplicationContext query = new SpringApplicationBuilder(QueryServiceApplication.class)
-                         .run(services);
                  HikariDataSource pool = database.pool(2)) {
                 System.out.println(BenchDatabase.describe(pool));
                 System.out.println("Service arguments: " + database.serviceArgumentsForDisplay());
                 String commandUrl = "http://localhost:" + command.getEnvironment().getProperty("local.server.port");
-                String queryUrl = "http://localhost:" + query.getEnvironment().getProperty("local.server.port");
+                long stored = events(pool);
+                if (stored == 0) {
+                    generate(command, pool, trajectories);
+                } else {
+                    System.out.printf("the database in %s already holds %,d events: not generated again%n", data, stored);
+                }
+                long queryStart = System.nanoTime();
+                try (ConfigurableApplicationContext query = new SpringApplicationBuilder(QueryServiceApplication.class)
+                        .run(services)) {
+                    String queryUrl = "http://localhost:" + query.getEnvironment().getProperty("local.server.port");
+                    awaitHead(query, queryStart);
+                    Families families = ownFamilies(commandUrl, ownFamilies, data);
+                    awaitProjected(queryUrl, families);
+                    try (var connection = pool.getConnection(); var statement = connection.createStatement()) {
+                        statement.execute("VACUUM ANALYZE");
+                    }
+                    printTableSizes(pool);
 
-                generate(query, pool, trajectories);
-                Families families = ownFamilies(commandUrl, ownFamilies);
-                awaitProjected(queryUrl, families);
-                printTableSizes(pool);
-
-                Process web = startWeb(webJar, webPort, commandUrl, queryUrl);
-                try {
-                    awaitHealthy(webUrl + "/actuator/health", web);
-                    measureAll(webUrl, commandUrl, queryUrl, families, users, warmup, seconds);
-                } finally {
-                    web.destroy();
-                    if (!web.waitFor(30, TimeUnit.SECONDS)) {
-                        web.destroyForcibly();
+                    Process web = startWeb(webJar, webPort, commandUrl, queryUrl);
+                    try {
+                        awaitHealthy(webUrl + "/actuator/health", web);
+                        measureAll(webUrl, commandUrl, queryUrl, families, users, warmup, seconds);
+                    } finally {
+                        web.destroy();
+                        if (!web.waitFor(30, TimeUnit.SECONDS)) {
+                            web.destroyForcibly();
+                        }
                     }
                 }
             }
         }
     }
 
+    private static long events(HikariDataSource pool) throws Exception {
+        try (var connection = pool.getConnection(); var statement = connection.createStatement();
+             var row = statement.executeQuery("SELECT count(*) FROM domain_event_entry")) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
     /**
-     * Writes the generated history while the query service's processors run, then waits until every read model
-     * has reached the head of the event store (the projections follow the writes as they would in production).
+     * Writes the generated history before the query service starts (writing it while the projections follow
+     * halves the write rate on two cores); the query service then projects it as it would catch up.
      */
-    private static void generate(ConfigurableApplicationContext query, HikariDataSource pool, int trajectories)
+    private static void generate(ConfigurableApplicationContext command, HikariDataSource pool, int trajectories)
             throws Exception {
         long start = System.nanoTime();
-        long events = new EventGenerator().write(pool, query.getBean(MasterKeys.class),
+        long events = new EventGenerator().write(pool, command.getBean(MasterKeys.class),
                 (long) trajectories * EventGenerator.EVENTS_PER_TRAJECTORY);
         System.out.printf("generated %,d events (%,d trajectories) in %.1f s%n", events,
                 (events - EventGenerator.COACHES) / EventGenerator.EVENTS_PER_TRAJECTORY, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Waits until every read model has reached the head of the event store. */
+    private static void awaitHead(ConfigurableApplicationContext query, long start) throws Exception {
         long head = query.getBean(EventStore.class).createHeadToken().position().orElse(0);
         EventProcessingConfiguration processing = query.getBean(EventProcessingConfiguration.class);
         while (true) {
@@ -148,18 +173,21 @@ final class PagesBenchmark {
             }
             Thread.sleep(1000);
         }
-        System.out.printf("read models at the head (%,d) %.1f s after the start of the writes%n", head,
+        System.out.printf("read models at the head (%,d) %.1f s after the query service started%n", head,
                 (System.nanoTime() - start) / 1e9);
-        try (var connection = pool.getConnection(); var statement = connection.createStatement()) {
-            statement.execute("VACUUM ANALYZE");
-        }
     }
 
     record Families(String big, List<String> others) {
     }
 
     /** anna's families, through the command API as a coach's would be: one with 300 events, the others small. */
-    private static Families ownFamilies(String commandUrl, int count) throws Exception {
+    private static Families ownFamilies(String commandUrl, int count, Path data) throws Exception {
+        Path saved = data == null ? null : data.resolve("bench-families.txt");
+        if (saved != null && Files.isRegularFile(saved)) {
+            List<String> ids = Files.readAllLines(saved);
+            System.out.printf("anna: %d families of an earlier run, %s with 300 events%n", ids.size(), ids.get(0));
+            return new Families(ids.get(0), ids.subList(1, ids.size()));
+        }
         HttpClient http = HttpClient.newHttpClient();
         String admin = basic("admin");
         post(http, commandUrl + "/api/coaches", admin, """
@@ -187,6 +215,9 @@ final class PagesBenchmark {
                     .formatted(TODAY.minusDays(149 - v / 2), v));
         }
         System.out.printf("anna: %d families through the command API, %s with 300 events%n", count, big);
+        if (saved != null) {
+            Files.write(saved, ids);
+        }
         return new Families(big, ids.subList(1, ids.size()));
     }
 

@@ -21,7 +21,9 @@ class QuerySecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/my-families").hasAnyRole("COACH", "SENIOR_COACH", "ADMIN")
                 .requestMatchers(HttpMethod.GET, "/api/trajectories/*/history")
                 .hasAnyRole("COACH", "SENIOR_COACH", "MANAGER", "ADMIN")
-                .requestMatchers(HttpMethod.GET, "/api/families/*/reads", "/api/retention")
+                // issue 11: the families behind a quality figure are the organisation's, as the report is on the pages
+                .requestMatchers(HttpMethod.GET, "/api/families/*/reads", "/api/retention",
+                        "/api/quality-report/trajectories")
                 .hasAnyRole("MANAGER", "ADMIN")
                 .requestMatchers("/api/admin/**").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.GET, "/api/analytics/**").hasAnyRole("ANALYST", "ADMIN")

@@ -18,6 +18,7 @@ import nl.gezinscoaching.query.support.CoachingNorms;
 import nl.gezinscoaching.query.support.ListQueries;
 import nl.gezinscoaching.query.support.Page;
 import nl.gezinscoaching.query.support.PageRequest;
+import nl.gezinscoaching.query.support.ViewCache;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,11 +34,13 @@ class CaseloadQueries {
     private final JdbcClient jdbc;
     private final ListQueries lists;
     private final CoachingNorms norms;
+    private final ViewCache cache;
 
-    CaseloadQueries(JdbcClient jdbc, ListQueries lists, CoachingNorms norms) {
+    CaseloadQueries(JdbcClient jdbc, ListQueries lists, CoachingNorms norms, ViewCache cache) {
         this.jdbc = jdbc;
         this.lists = lists;
         this.norms = norms;
+        this.cache = cache;
     }
 
     /**
@@ -99,6 +102,10 @@ class CaseloadQueries {
     }
 
     CaseloadView caseload(LocalDate asOf, Filter filter) {
+        return cache.get("caseload", ViewCache.MANAGEMENT_FACTS, List.of(asOf, filter), () -> computeCaseload(asOf, filter));
+    }
+
+    private CaseloadView computeCaseload(LocalDate asOf, Filter filter) {
         List<CoachLoad> coaches = coachDays(asOf, 1, filter).stream().map(c -> {
             BigDecimal capacity = capacity(c.fte());
             return new CoachLoad(c.coachId(), c.name(), c.cluster(), c.fte(), c.active(), capacity,
@@ -146,6 +153,11 @@ class CaseloadQueries {
      * oldest first: active trajectories, capacity and coaches over capacity, as {@link #caseload} counts them.
      */
     List<TrendPoint> trend(LocalDate asOf, int months, Filter filter) {
+        return cache.get("caseload-trend", ViewCache.MANAGEMENT_FACTS, List.of(asOf, months, filter),
+                () -> computeTrend(asOf, months, filter));
+    }
+
+    private List<TrendPoint> computeTrend(LocalDate asOf, int months, Filter filter) {
         Map<LocalDate, List<CoachDay>> byDay = new java.util.TreeMap<>();
         for (int i = 0; i < months; i++) {
             byDay.put(asOf.minusMonths(i), new ArrayList<>());
@@ -173,7 +185,8 @@ class CaseloadQueries {
     Page<CaseloadView.ActiveTrajectory> trajectories(LocalDate asOf, Filter filter, String coachId, PageRequest page) {
         Map<String, Object> params = params(asOf, 1, filter);
         params.put("coachId", coachId);
-        return lists.page(trajectories(filter, coachId), params, ACTIVE_TRAJECTORY, page);
+        return cache.get("caseload-trajectories", ViewCache.MANAGEMENT_FACTS, List.of(asOf, filter, coachId, page),
+                () -> lists.page(trajectories(filter, coachId), params, ACTIVE_TRAJECTORY, page));
     }
 
     void forEachTrajectory(LocalDate asOf, Filter filter, String coachId,

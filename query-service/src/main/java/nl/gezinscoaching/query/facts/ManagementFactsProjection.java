@@ -21,6 +21,7 @@ import nl.gezinscoaching.events.trajectory.TrajectoryClosed;
 import nl.gezinscoaching.events.privacy.PersonalDataErased;
 import nl.gezinscoaching.platform.crypto.FamilyKeys;
 import nl.gezinscoaching.query.support.BatchedWrites;
+import nl.gezinscoaching.query.support.ViewCache;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -36,7 +37,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ManagementFactsProjection.PROCESSING_GROUP)
 class ManagementFactsProjection {
 
-    static final String PROCESSING_GROUP = "management-facts";
+    static final String PROCESSING_GROUP = ViewCache.MANAGEMENT_FACTS_GROUP;
 
     static final List<String> TABLES = List.of("rm_coach", "rm_trajectory", "rm_assignment", "rm_decline",
             "rm_closure", "rm_extension", "rm_agency_referral", "rm_warm_handover", "rm_home_visit", "rm_goal",

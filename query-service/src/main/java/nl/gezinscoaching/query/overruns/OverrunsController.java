@@ -36,18 +36,20 @@ class OverrunsController {
     }
 
     /**
-     * @param coachId only this (current) coach's trajectories; @param cluster only those of this cluster's
-     *                coaches (a senior coach: always their own, {@link ClusterScope})
+     * @param coachId  only this (current) coach's trajectories; @param cluster only those of this cluster's
+     *                 coaches (a senior coach: always their own, {@link ClusterScope})
+     * @param district only the families of this district
      */
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     OverrunsView overruns(@RequestParam(defaultValue = "0") @PositiveOrZero int page,
                           @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE)
                           @Min(1) @Max(PageRequest.MAX_SIZE) int size,
                           @RequestParam(required = false) @Size(max = TextBounds.IDENTIFIER) String coachId,
-                          @RequestParam(required = false) @Size(max = TextBounds.NAME) String cluster) {
+                          @RequestParam(required = false) @Size(max = TextBounds.NAME) String cluster,
+                          @RequestParam(required = false) @Size(max = TextBounds.NAME) String district) {
         LocalDate today = LocalDate.now(clock);
         String scope = ClusterScope.of(cluster);
-        Page<Overrun> overruns = queries.overruns(today, norms.normMonths(), orAll(coachId), scope,
+        Page<Overrun> overruns = queries.overruns(today, norms.normMonths(), orAll(coachId), scope, orAll(district),
                 new PageRequest(page, size));
         return new OverrunsView(today, norms.normMonths(), overruns.info(), overruns.items());
     }
@@ -65,11 +67,12 @@ class OverrunsController {
     @GetMapping(produces = Csv.MEDIA_TYPE)
     void overrunsCsv(@RequestParam(required = false) @Size(max = TextBounds.IDENTIFIER) String coachId,
                      @RequestParam(required = false) @Size(max = TextBounds.NAME) String cluster,
+                     @RequestParam(required = false) @Size(max = TextBounds.NAME) String district,
                      HttpServletResponse response) throws IOException {
         LocalDate today = LocalDate.now(clock);
         String scope = ClusterScope.of(cluster);
         Csv.stream(response, "overruns-" + today, OverrunRow.class, sink -> queries.forEachOverrun(today,
-                norms.normMonths(), orAll(coachId), scope, o -> sink.accept(new OverrunRow(o.trajectoryId(), o.coachId(), o.assignedOn(),
+                norms.normMonths(), orAll(coachId), scope, orAll(district), o -> sink.accept(new OverrunRow(o.trajectoryId(), o.coachId(), o.assignedOn(),
                         o.extensionMonths(), o.plannedEndOn(), o.daysOver(), o.waitingOnAgency(),
                         String.join("; ", o.waitingOnAgencies())))));
     }

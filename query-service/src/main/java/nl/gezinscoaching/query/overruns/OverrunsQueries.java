@@ -13,6 +13,7 @@ import nl.gezinscoaching.query.overruns.OverrunsView.Overrun;
 import nl.gezinscoaching.query.support.ListQueries;
 import nl.gezinscoaching.query.support.Page;
 import nl.gezinscoaching.query.support.PageRequest;
+import nl.gezinscoaching.query.support.ViewCache;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
@@ -52,31 +53,43 @@ class OverrunsQueries {
             SELECT * FROM planned WHERE planned_end < :today
             """;
 
-    /** The overrun list, of one coach's trajectories and/or of the coaches of one cluster when asked. */
-    private static String overruns(String coachId, String cluster) {
+    /** The overrun list, of one coach's trajectories, of the coaches of one cluster and/or of a district when asked. */
+    private static String overruns(String coachId, String cluster, String district) {
         return PLANNED
                 + (coachId.isEmpty() ? "" : "  AND coach_id = :coachId\n")
                 + (cluster.isEmpty() ? "" : "  AND coach_id IN (SELECT coach_id FROM rm_coach WHERE cluster = :cluster)\n")
+                + (district.isEmpty() ? "" : "  AND trajectory_id IN (SELECT trajectory_id FROM rm_trajectory"
+                        + " WHERE district = :district)\n")
                 + "ORDER BY planned_end, trajectory_id";
     }
 
     private final ListQueries lists;
+    private final ViewCache cache;
 
-    OverrunsQueries(ListQueries lists) {
+    OverrunsQueries(ListQueries lists, ViewCache cache) {
         this.lists = lists;
+        this.cache = cache;
     }
 
-    /** @param coachId empty for every coach; @param cluster empty for every cluster */
-    Page<Overrun> overruns(LocalDate today, int normMonths, String coachId, String cluster, PageRequest page) {
-        return lists.page(overruns(coachId, cluster), params(today, normMonths, coachId, cluster), row(today), page);
+    /** @param coachId empty for every coach; @param cluster empty for every cluster; @param district empty for all */
+    Page<Overrun> overruns(LocalDate today, int normMonths, String coachId, String cluster, String district,
+                           PageRequest page) {
+        return cache.get("overruns", ViewCache.MANAGEMENT_FACTS,
+                List.of(today, normMonths, coachId, cluster, district, page),
+                () -> lists.page(overruns(coachId, cluster, district),
+                        params(today, normMonths, coachId, cluster, district), row(today), page));
     }
 
-    void forEachOverrun(LocalDate today, int normMonths, String coachId, String cluster, Consumer<Overrun> action) {
-        lists.forEach(overruns(coachId, cluster), params(today, normMonths, coachId, cluster), row(today), action);
+    void forEachOverrun(LocalDate today, int normMonths, String coachId, String cluster, String district,
+                        Consumer<Overrun> action) {
+        lists.forEach(overruns(coachId, cluster, district), params(today, normMonths, coachId, cluster, district),
+                row(today), action);
     }
 
-    private static Map<String, Object> params(LocalDate today, int normMonths, String coachId, String cluster) {
-        return Map.of("today", today, "normMonths", normMonths, "coachId", coachId, "cluster", cluster);
+    private static Map<String, Object> params(LocalDate today, int normMonths, String coachId, String cluster,
+                                              String district) {
+        return Map.of("today", today, "normMonths", normMonths, "coachId", coachId, "cluster", cluster,
+                "district", district);
     }
 
     private static RowMapper<Overrun> row(LocalDate today) {

@@ -21,6 +21,7 @@ import nl.gezinscoaching.platform.web.Problems;
 import nl.gezinscoaching.query.quality.QualityReport.Satisfaction;
 import nl.gezinscoaching.query.support.Csv;
 import nl.gezinscoaching.query.support.SupportedDate;
+import nl.gezinscoaching.query.support.ViewCache;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -44,10 +45,12 @@ class QualityReportController {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ViewCache cache;
 
-    QualityReportController(JdbcClient jdbc, Clock clock) {
+    QualityReportController(JdbcClient jdbc, Clock clock, ViewCache cache) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.cache = cache;
     }
 
     /** @param from first day of the period (default: 1 January of this year); @param to last day (default today) */
@@ -59,17 +62,18 @@ class QualityReportController {
                              @SupportedDate LocalDate from,
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                              @SupportedDate LocalDate to) {
-        LocalDate end = to != null ? to : LocalDate.now(clock);
-        LocalDate start = from != null ? from : end.withDayOfYear(1);
-        if (end.isBefore(start)) {
-            ProblemDetail problem = Problems.invalidRequest(List.of(
-                    new FieldProblem("to", "not-before-from", "must not lie before from")));
-            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        ReportPeriod period = ReportPeriod.of(from, to, clock);
+        if (!period.valid()) {
+            return ReportPeriod.refused();
         }
-        return ResponseEntity.ok(compute(start, end));
+        return ResponseEntity.ok(compute(period.from(), period.to()));
     }
 
     QualityReport compute(LocalDate from, LocalDate to) {
+        return cache.get("quality-report", ViewCache.MANAGEMENT_FACTS, List.of(from, to), () -> computeNow(from, to));
+    }
+
+    private QualityReport computeNow(LocalDate from, LocalDate to) {
         Map<String, Integer> closuresByReason = new LinkedHashMap<>();
         for (ClosureReason reason : ClosureReason.values()) {
             closuresByReason.put(reason.name(), 0);

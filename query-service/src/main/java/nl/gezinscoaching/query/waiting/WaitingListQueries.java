@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import nl.gezinscoaching.query.support.ListQueries;
 import nl.gezinscoaching.query.support.Page;
 import nl.gezinscoaching.query.support.PageRequest;
+import nl.gezinscoaching.query.support.ViewCache;
 import nl.gezinscoaching.query.waiting.WaitingListView.AgencyWait;
 import nl.gezinscoaching.query.waiting.WaitingListView.AwaitingAgency;
 import nl.gezinscoaching.query.waiting.WaitingListView.AwaitingCoach;
@@ -68,14 +69,17 @@ class WaitingListQueries {
 
     private final ListQueries lists;
     private final JdbcClient jdbc;
+    private final ViewCache cache;
 
-    WaitingListQueries(ListQueries lists, JdbcClient jdbc) {
+    WaitingListQueries(ListQueries lists, JdbcClient jdbc, ViewCache cache) {
         this.lists = lists;
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     Page<AwaitingCoach> awaitingCoach(LocalDate today, Filter filter, PageRequest page) {
-        return lists.page(awaitingCoach(filter), filter.params(today), awaitingCoachRow(today), page);
+        return cache.get("awaiting-coach", ViewCache.MANAGEMENT_FACTS, List.of(today, filter, page),
+                () -> lists.page(awaitingCoach(filter), filter.params(today), awaitingCoachRow(today), page));
     }
 
     void forEachAwaitingCoach(LocalDate today, Filter filter, Consumer<AwaitingCoach> action) {
@@ -83,7 +87,8 @@ class WaitingListQueries {
     }
 
     Page<AwaitingAgency> awaitingAgency(LocalDate today, Filter filter, PageRequest page) {
-        return lists.page(awaitingAgency(filter), filter.params(today), awaitingAgencyRow(today), page);
+        return cache.get("awaiting-agency", ViewCache.MANAGEMENT_FACTS, List.of(today, filter, page),
+                () -> lists.page(awaitingAgency(filter), filter.params(today), awaitingAgencyRow(today), page));
     }
 
     void forEachAwaitingAgency(LocalDate today, Filter filter, Consumer<AwaitingAgency> action) {
@@ -95,6 +100,11 @@ class WaitingListQueries {
      * (the families of the filter's cluster; every agency, whatever the filter's agency).
      */
     List<AgencyWait> perAgency(LocalDate today, Filter filter) {
+        return cache.get("waiting-per-agency", ViewCache.MANAGEMENT_FACTS, List.of(today, filter),
+                () -> computePerAgency(today, filter));
+    }
+
+    private List<AgencyWait> computePerAgency(LocalDate today, Filter filter) {
         return jdbc.sql("""
                 WITH waiting AS (
                     SELECT r.agency, :today - r.referred_on AS days

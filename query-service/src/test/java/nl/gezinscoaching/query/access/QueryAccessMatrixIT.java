@@ -69,6 +69,7 @@ class QueryAccessMatrixIT {
         Expect[] managers = {F, F, A, F, A};
         row("GET /api/families/{trajectoryId}/reads", managers, managers);
         row("GET /api/retention", managers, managers);
+        row("GET /api/quality-report/trajectories", managers, managers);
         row("POST /api/admin/rebuild", adminOnly, adminOnly);
         row("GET /api/admin/dead-letters", adminOnly, adminOnly);
         row("POST /api/admin/dead-letters/retry", adminOnly, adminOnly);

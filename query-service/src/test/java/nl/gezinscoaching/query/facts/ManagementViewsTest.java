@@ -47,7 +47,9 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // the durations' arithmetic on a handful of families; the k-anonymity rule has its own tests
         // (KAnonymityTest, EventExportIT.theDurationsExportGeneralisesARareLanguage)
-        properties = "analytics.k-anonymity.k=1")
+        // the handlers are called here without a processor, so no token moves when rows change: views computed
+        // afresh (the cache has its own test, ViewCacheIT)
+        properties = {"analytics.k-anonymity.k=1", "query.view-cache.enabled=false"})
 // a context of its own (its k): closed after the class, so its processors do not load the other tests
 @org.springframework.test.annotation.DirtiesContext
 @Import(FixedClockConfiguration.class)
@@ -299,6 +301,57 @@ class ManagementViewsTest {
         assertThat(march.get("homeVisits").asInt()).isEqualTo(1);
         assertThat(march.get("familiesClosed").asInt()).isZero();
         assertThat(march.get("dropOutShare").isNull()).isTrue();
+    }
+
+    @Test
+    void theFamiliesBehindEachFigureOfTheQualityReportAreListed() {
+        String period = "from=2026-01-01&to=2026-11-22";
+        JsonNode received = views.json("/api/quality-report/trajectories?measure=RECEIVED&" + period);
+        assertThat(received.get("page").get("totalItems").asInt()).as("the report's referralsReceived").isEqualTo(10);
+        assertThat(ids(received)).startsWith("t1", "t2", "t4").contains("t3");
+
+        JsonNode started = views.json("/api/quality-report/trajectories?measure=STARTED&" + period);
+        assertThat(ids(started)).as("by day, then by id").containsExactly("t1", "t2", "t10", "t5", "t6", "t7", "t8", "t9");
+        assertThat(started.get("trajectories").get(0).get("days").asInt()).as("t1: referred 5, assigned 10 January")
+                .isEqualTo(5);
+
+        JsonNode declined = views.json("/api/quality-report/trajectories?measure=DECLINED&" + period);
+        assertThat(ids(declined)).containsExactly("t4");
+
+        JsonNode dropOuts = views.json("/api/quality-report/trajectories?measure=CLOSED&value=DROPPED_OUT&" + period);
+        JsonNode t2 = dropOuts.get("trajectories").get(0);
+        assertThat(ids(dropOuts)).containsExactly("t2");
+        assertThat(t2.get("coachId").asString()).as("the current coach").isEqualTo("cor");
+        assertThat(t2.get("district").asString()).isEqualTo("Centrum");
+        assertThat(t2.get("days").asInt()).isEqualTo((int) DAYS.between(date(2026, 2, 3), date(2026, 10, 1)));
+        assertThat(t2.get("clientSatisfaction").asInt()).isEqualTo(6);
+        assertThat(t2.get("referrerSatisfaction").isNull()).isTrue();
+        assertThat(ids(views.json("/api/quality-report/trajectories?measure=CLOSED&value=MOVED_AWAY&" + period))).isEmpty();
+
+        JsonNode visits = views.json("/api/quality-report/trajectories?measure=HOME_VISITS&" + period);
+        assertThat(ids(visits)).containsExactly("t2");
+        assertThat(visits.get("trajectories").get(0).get("count").asInt()).as("the report's homeVisits").isEqualTo(3);
+        JsonNode march = views.json("/api/quality-report/trajectories?measure=HOME_VISITS&from=2026-03-01&to=2026-03-31");
+        assertThat(march.get("trajectories").get(0).get("count").asInt()).isEqualTo(1);
+
+        JsonNode fully = views.json("/api/quality-report/trajectories?measure=GOALS_EVALUATED&value=FULLY&" + period);
+        assertThat(ids(fully)).containsExactly("t2");
+        assertThat(fully.get("trajectories").get(0).get("count").asInt()).isEqualTo(1);
+        assertThat(views.json("/api/quality-report/trajectories?measure=GOALS_SET&" + period)
+                .get("trajectories").get(0).get("count").asInt()).isEqualTo(2);
+
+        assertThat(views.get("/api/quality-report/trajectories?measure=CLOSED&" + period, "text/csv").body().lines())
+                .hasSize(2).first().asString().contains("trajectoryId");
+        assertThat(views.get("/api/quality-report/trajectories?measure=VISITS", "application/json").status())
+                .as("an unknown measure").isEqualTo(400);
+        assertThat(views.get("/api/quality-report/trajectories?measure=CLOSED&from=2026-05-01&to=2026-04-01",
+                "application/json").status()).isEqualTo(400);
+    }
+
+    private static List<String> ids(JsonNode list) {
+        List<String> ids = new java.util.ArrayList<>();
+        list.get("trajectories").forEach(row -> ids.add(row.get("trajectoryId").asString()));
+        return ids;
     }
 
     @Test

@@ -22,7 +22,9 @@ import tools.jackson.databind.JsonNode;
  * The quality report's declines per contra-indication, from screenings projected by calling the handler
  * directly. "Today" is fixed at 22 November 2026.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the handlers are called here without a processor, so no token moves when rows change: views computed afresh
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "query.view-cache.enabled=false")
+@org.springframework.test.annotation.DirtiesContext
 @Import(FixedClockConfiguration.class)
 class ScreeningDeclinesTest {
 

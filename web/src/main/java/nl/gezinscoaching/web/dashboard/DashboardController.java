@@ -79,7 +79,7 @@ class DashboardController {
         model.addAttribute("trend", trend);
         model.addAttribute("caseloadChart", json.writeValueAsString(caseloadChart(caseload, links(filter))));
         model.addAttribute("trendChart", json.writeValueAsString(trendChart(trend)));
-        model.addAttribute("overruns", views.overruns(with(onlyCluster(filter), "size", String.valueOf(ON_DASHBOARD))));
+        model.addAttribute("overruns", views.overruns(with(filter, "size", String.valueOf(ON_DASHBOARD))));
         model.addAttribute("waiting", views.waitingList(with(filter, "size", String.valueOf(ON_DASHBOARD))));
         if (roles.audit()) {
             // the quality report is the organisation's: it has no cut per cluster, so a senior coach does not get it
@@ -115,10 +115,11 @@ class DashboardController {
     }
 
     @GetMapping("/dashboard/overruns")
-    String overruns(@RequestParam(required = false) String cluster, @RequestParam(required = false) String coachId,
-                    @RequestParam(defaultValue = "0") int page, Model model) {
+    String overruns(@RequestParam(required = false) String cluster, @RequestParam(required = false) String district,
+                    @RequestParam(required = false) String coachId, @RequestParam(defaultValue = "0") int page,
+                    Model model) {
         roles.requireDashboard();
-        Map<String, String> filter = filter(cluster, null);
+        Map<String, String> filter = filter(cluster, district);
         String coach = bounded(coachId, TextBounds.IDENTIFIER);
         model.addAttribute("list", views.overruns(paged(with(filter, "coachId", coach), page)));
         model.addAttribute("coachId", coach);
@@ -189,10 +190,6 @@ class DashboardController {
             filter.put("district", ofDistrict);
         }
         return filter;
-    }
-
-    private static Map<String, String> onlyCluster(Map<String, String> filter) {
-        return filter.containsKey("cluster") ? Map.of("cluster", filter.get("cluster")) : Map.of();
     }
 
     private static Map<String, String> with(Map<String, String> filter, String name, String value) {
