@@ -1,7 +1,7 @@
 /*
  * The dashboard's charts, drawn by Chart.js (the WebJar the application serves) from the numbers the page carries
- * in each canvas's data-chart attribute: the same numbers as the table beside it. A click on a coach's bar opens
- * the list behind it (the table's links do the same without JavaScript).
+ * in each canvas's data-chart attribute: the same numbers as the table beside it. A click on a coach's bar, or on a
+ * day of the trend, opens the list behind it (the table's links do the same without JavaScript).
  */
 (function () {
   'use strict';
@@ -32,16 +32,23 @@
           labels[0].strokeStyle = ACTIVE;
           return labels;
         }}}},
-        onClick: function (event, elements) {
-          if (elements.length) {
-            window.location.href = data.links[elements[0].index];
-          }
-        },
-        onHover: function (event, elements) {
-          event.native.target.style.cursor = elements.length ? 'pointer' : 'default';
-        }
+        onClick: openList(data),
+        onHover: pointer
       }
     });
+  }
+
+  /** Opens the list behind the bar or point clicked. */
+  function openList(data) {
+    return function (event, elements) {
+      if (elements.length) {
+        window.location.href = data.links[elements[0].index];
+      }
+    };
+  }
+
+  function pointer(event, elements) {
+    event.native.target.style.cursor = elements.length ? 'pointer' : 'default';
   }
 
   function trend(canvas, data) {
@@ -55,7 +62,8 @@
             borderDash: [6, 4]}
         ]
       },
-      options: {maintainAspectRatio: false, animation: false, scales: {y: {beginAtZero: true}}}
+      options: {maintainAspectRatio: false, animation: false, scales: {y: {beginAtZero: true}},
+        onClick: openList(data), onHover: pointer}
     });
   }
 

@@ -5,10 +5,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import nl.gezinscoaching.api.views.QualityTrajectories;
 import nl.gezinscoaching.events.TextBounds;
 import nl.gezinscoaching.web.services.ManagementService;
 import nl.gezinscoaching.web.services.ManagementViews.Caseload;
 import nl.gezinscoaching.web.services.ManagementViews.CsvFile;
+import nl.gezinscoaching.web.services.ManagementViews.PageInfo;
 import nl.gezinscoaching.web.services.ManagementViews.Trend;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -45,7 +47,8 @@ class DashboardController {
             "families", "/api/caseload/trajectories",
             "overruns", "/api/overruns",
             "waiting-list", "/api/waiting-list",
-            "quality-report", "/api/quality-report");
+            "quality-report", "/api/quality-report",
+            "quality-trajectories", "/api/quality-report/trajectories");
 
     private final ManagementService views;
     private final ManagementRoles roles;
@@ -78,7 +81,7 @@ class DashboardController {
         model.addAttribute("districts", all.districts().stream().map(d -> d.district()).toList());
         model.addAttribute("trend", trend);
         model.addAttribute("caseloadChart", json.writeValueAsString(caseloadChart(caseload, links(filter))));
-        model.addAttribute("trendChart", json.writeValueAsString(trendChart(trend)));
+        model.addAttribute("trendChart", json.writeValueAsString(trendChart(trend, links(filter))));
         model.addAttribute("overruns", views.overruns(with(filter, "size", String.valueOf(ON_DASHBOARD))));
         model.addAttribute("waiting", views.waitingList(with(filter, "size", String.valueOf(ON_DASHBOARD))));
         if (roles.audit()) {
@@ -90,9 +93,12 @@ class DashboardController {
             if (end.isBefore(start)) {
                 model.addAttribute("periodRefused", true);
             } else {
-                model.addAttribute("quality", views.qualityReport(Map.of("from", start.toString(), "to", end.toString())));
-                model.addAttribute("qualityCsv", links(filter).csv("quality-report",
-                        Map.of("from", start.toString(), "to", end.toString())));
+                // in this order in the address (Map.of's order differs from one run to the next)
+                Map<String, String> period = new LinkedHashMap<>();
+                period.put("from", start.toString());
+                period.put("to", end.toString());
+                model.addAttribute("quality", views.qualityReport(period));
+                model.addAttribute("qualityCsv", links(filter).csv("quality-report", period));
             }
         }
         addFilter(model, filter);
@@ -102,14 +108,20 @@ class DashboardController {
     /** The families with a coach now: of one coach (a bar of the chart), or of the cluster or district. */
     @GetMapping("/dashboard/families")
     String families(@RequestParam(required = false) String cluster, @RequestParam(required = false) String district,
-                    @RequestParam(required = false) String coachId, @RequestParam(defaultValue = "0") int page,
-                    Model model) {
+                    @RequestParam(required = false) String coachId,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                    @RequestParam(defaultValue = "0") int page, Model model) {
         roles.requireDashboard();
         Map<String, String> filter = filter(cluster, district);
         String coach = bounded(coachId, TextBounds.IDENTIFIER);
-        model.addAttribute("list", views.trajectories(paged(with(filter, "coachId", coach), page)));
+        String day = asOf == null ? "" : asOf.toString();
+        model.addAttribute("list", views.trajectories(paged(with(with(filter, "coachId", coach), "asOf", day), page)));
         model.addAttribute("coachId", coach);
-        model.addAttribute("csv", links(filter).csv("families", coach.isEmpty() ? Map.of() : Map.of("coachId", coach)));
+        model.addAttribute("asOf", asOf);
+        model.addAttribute("listLink", links(filter).familiesOn(coach, asOf));
+        Map<String, String> csvParams = new LinkedHashMap<>();
+        with(with(Map.of(), "coachId", coach), "asOf", day).forEach(csvParams::put);
+        model.addAttribute("csv", links(filter).csv("families", csvParams));
         addFilter(model, filter);
         return "dashboard/families";
     }
@@ -126,6 +138,28 @@ class DashboardController {
         model.addAttribute("csv", links(filter).csv("overruns", coach.isEmpty() ? Map.of() : Map.of("coachId", coach)));
         addFilter(model, filter);
         return "dashboard/overruns";
+    }
+
+    /** The families behind a figure of the quality report (managers: the report is the organisation's). */
+    @GetMapping("/dashboard/quality")
+    String quality(@RequestParam QualityTrajectories.Measure measure, @RequestParam(required = false) String value,
+                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                   @RequestParam(defaultValue = "0") int page, Model model) {
+        roles.requireAudit();
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("measure", measure.name());
+        params.put("from", from.toString());
+        params.put("to", to.toString());
+        String ofValue = bounded(value, TextBounds.CODE);
+        QualityTrajectories list = views.qualityTrajectories(paged(with(params, "value", ofValue), page));
+        QualityTrajectories.PageInfo info = list.page();
+        model.addAttribute("list", list);
+        model.addAttribute("page", new PageInfo(info.number(), info.size(), info.totalItems(), info.totalPages()));
+        model.addAttribute("listLink", links(Map.of()).quality(measure.name(), ofValue, from, to));
+        model.addAttribute("csv", links(Map.of()).csv("quality-trajectories", with(params, "value", ofValue)));
+        addFilter(model, Map.of());
+        return "dashboard/quality";
     }
 
     @GetMapping("/dashboard/waiting")
@@ -233,13 +267,15 @@ class DashboardController {
         return chart;
     }
 
-    private Map<String, Object> trendChart(Trend trend) {
+    /** The trend chart's data: per day the active families and the capacity, and the address of that day's list. */
+    private Map<String, Object> trendChart(Trend trend, DashboardLinks links) {
         Map<String, Object> chart = new LinkedHashMap<>();
         java.time.format.DateTimeFormatter month = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy",
                 LocaleContextHolder.getLocale());
         chart.put("labels", trend.points().stream().map(p -> month.format(p.asOf())).toList());
         chart.put("active", trend.points().stream().map(p -> p.activeTrajectories()).toList());
         chart.put("capacity", trend.points().stream().map(p -> p.capacity()).toList());
+        chart.put("links", trend.points().stream().map(p -> links.familiesOn(null, p.asOf())).toList());
         chart.put("activeLabel", message("dashboard.caseload.active"));
         chart.put("capacityLabel", message("dashboard.caseload.capacity"));
         return chart;

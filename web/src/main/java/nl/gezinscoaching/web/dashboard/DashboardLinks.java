@@ -17,6 +17,24 @@ public record DashboardLinks(String cluster, String district, boolean audit) {
         return url("/dashboard/families", Map.of("coachId", orEmpty(coachId)));
     }
 
+    /** The families with a coach on a past day (a point of the trend), of one coach or (null) of the filter. */
+    public String familiesOn(String coachId, java.time.LocalDate asOf) {
+        return url("/dashboard/families", Map.of("coachId", orEmpty(coachId), "asOf", asOf == null ? "" : asOf.toString()));
+    }
+
+    /**
+     * The families behind a figure of the quality report of a period: {@code measure} as the query service names it
+     * ({@code QualityTrajectories.Measure}), {@code value} one of its values (a closure reason, an attainment) or null.
+     */
+    public String quality(String measure, String value, java.time.LocalDate from, java.time.LocalDate to) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("measure", measure);
+        params.put("value", orEmpty(value));
+        params.put("from", from.toString());
+        params.put("to", to.toString());
+        return build("/dashboard/quality", params);
+    }
+
     /** The families of one cluster's coaches. */
     public String familiesOfCluster(String ofCluster) {
         return url("/dashboard/families", Map.of("cluster", orEmpty(ofCluster)));

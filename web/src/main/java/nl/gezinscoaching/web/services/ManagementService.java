@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.TreeMap;
 import java.util.Map;
 import java.util.Set;
+import nl.gezinscoaching.api.views.QualityTrajectories;
 import java.util.function.Function;
 import nl.gezinscoaching.web.services.ManagementViews.Caseload;
 import nl.gezinscoaching.web.services.ManagementViews.CsvFile;
@@ -31,7 +32,7 @@ public class ManagementService {
 
     /** The query parameters a page may pass on to a view; anything else is dropped. */
     static final Set<String> FILTERS = Set.of("asOf", "cluster", "district", "coachId", "agency", "from", "to",
-            "months", "page", "size");
+            "months", "page", "size", "measure", "value");
 
     private final RestClient rest;
 
@@ -61,6 +62,11 @@ public class ManagementService {
 
     public QualityReport qualityReport(Map<String, String> filter) {
         return get("/api/quality-report", filter, QualityReport.class);
+    }
+
+    /** The families behind one figure of the quality report ({@code measure}, {@code value}, {@code from}, {@code to}). */
+    public QualityTrajectories qualityTrajectories(Map<String, String> filter) {
+        return get("/api/quality-report/trajectories", filter, QualityTrajectories.class);
     }
 
     public FamilyReads reads(String trajectoryId, Map<String, String> filter) {

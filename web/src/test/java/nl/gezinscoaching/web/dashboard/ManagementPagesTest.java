@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import nl.gezinscoaching.api.views.QualityTrajectories;
 import nl.gezinscoaching.web.services.ManagementService;
 import nl.gezinscoaching.web.services.ManagementViews.ActiveTrajectory;
 import nl.gezinscoaching.web.services.ManagementViews.AgencyWait;
@@ -128,11 +129,44 @@ class ManagementPagesTest {
     }
 
     @Test
+    void everyQualityFigureAndEveryDayOfTheTrendLeadsToTheFamiliesBehindIt() throws Exception {
+        givenTheViews();
+        mvc.perform(get("/dashboard").with(mila()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(stringContainsInOrder(
+                        "href=\"/dashboard/quality?measure=RECEIVED&amp;from=2026-01-01&amp;to=2026-11-22\"", "30",
+                        "href=\"/dashboard/quality?measure=CLOSED&amp;value=DROPPED_OUT&amp;from=2026-01-01&amp;to=2026-11-22\"",
+                        "href=\"/dashboard/quality?measure=HOME_VISITS&amp;from=2026-01-01&amp;to=2026-11-22\"", "240")))
+                .andExpect(content().string(containsString(
+                        "href=\"/dashboard/quality?measure=GOALS_EVALUATED&amp;value=FULLY&amp;from=2026-01-01&amp;to=2026-11-22\"")))
+                .andExpect(content().string(containsString(
+                        "href=\"/dashboard/families?asOf=" + TODAY.minusMonths(1) + "\"")));
+
+        given(management.qualityTrajectories(anyMap())).willReturn(new QualityTrajectories(LocalDate.of(2026, 1, 1),
+                TODAY, QualityTrajectories.Measure.CLOSED, "DROPPED_OUT", new QualityTrajectories.PageInfo(0, 50, 1, 1),
+                List.of(new QualityTrajectories.Row("t-closed", "Escamp", "anna", TODAY.minusDays(3), null, 240,
+                        "DROPPED_OUT", 6, null))));
+        mvc.perform(get("/dashboard/quality?measure=CLOSED&value=DROPPED_OUT&from=2026-01-01&to=2026-11-22").with(mila()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(stringContainsInOrder("Gezinnen afgesloten", "Gezin is afgehaakt", "1 gezinnen.",
+                        "href=\"/audit/families/t-closed\"", "anna", "Escamp", "240", "Gezin is afgehaakt", "6")))
+                .andExpect(content().string(containsString(
+                        "href=\"/dashboard/csv/quality-trajectories?measure=CLOSED&amp;from=2026-01-01&amp;to=2026-11-22&amp;value=DROPPED_OUT\"")));
+        verify(management).qualityTrajectories(Map.of("measure", "CLOSED", "value", "DROPPED_OUT", "from", "2026-01-01",
+                "to", "2026-11-22", "page", "0", "size", "50"));
+
+        mvc.perform(get("/dashboard/quality?measure=NONSENSE&from=2026-01-01&to=2026-11-22").with(mila()))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/dashboard/quality?measure=CLOSED&from=2026-01-01&to=2026-11-22").with(sanne()))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void aCoachGetsTheForbiddenPageForEveryManagementPageAndNoServiceIsAsked() throws Exception {
         for (String page : List.of("/dashboard", "/dashboard/families?coachId=bram", "/dashboard/overruns",
                 "/dashboard/waiting", "/dashboard/csv/overruns", "/audit/families/t-1", "/audit/families/t-1/reads",
                 "/audit/families/t-1/reads/recent", "/audit/families/t-1/history.csv", "/admin/read-audit",
-                "/admin/retention")) {
+                "/admin/retention", "/dashboard/quality?measure=CLOSED&from=2026-01-01&to=2026-11-22")) {
             mvc.perform(get(page).with(anna()))
                     .andExpect(status().isForbidden())
                     .andExpect(forwardedUrl("/forbidden"));
