@@ -169,6 +169,33 @@ class ManagerDashboardIT {
     }
 
     @Test
+    void aManagerGoesFromAQualityFigureAndFromADayOfTheTrendToTheFamiliesBehindIt() {
+        browser.open(platform.webUrl + "/dashboard");
+        signIn("mila");
+
+        WebElement started = browser.find(By.xpath(
+                "//table[@id='quality-table']//tr[th[normalize-space()='Gezinnen gestart']]//a"));
+        String count = started.getText();
+        started.click();
+        assertThat(browser.heading()).isEqualTo("Gezinnen gestart");
+        assertThat(browser.find(By.id("list-total")).getText()).isEqualTo(count + " gezinnen.");
+        assertThat(browser.find(By.id("quality-list")).getText()).contains(abbreviated(overrunningFamily), "bram");
+        browser.assertAccessible("the families behind a figure of the quality report");
+        browser.screenshot("kwaliteit-gezinnen", Browser.PHONE);
+        browser.screenshot("kwaliteit-gezinnen", Browser.DESKTOP);
+
+        // the trend's last day is today: its number leads to today's families with a coach
+        browser.open(platform.webUrl + "/dashboard");
+        List<WebElement> days = browser.driver.findElements(By.cssSelector("#trend-table tbody tr a"));
+        WebElement today = days.get(days.size() - 1);
+        String active = today.getText();
+        today.click();
+        assertThat(browser.find(By.id("list-as-of")).getText()).startsWith("Op ");
+        assertThat(browser.find(By.id("list-total")).getText()).isEqualTo(active + " gezinnen.");
+        browser.assertAccessible("the families with a coach on a day of the trend");
+    }
+
+    @Test
     void aCoachGetsTheForbiddenPageForTheDashboard() {
         browser.open(platform.webUrl + "/dashboard");
         signIn("anna");
