@@ -52,21 +52,18 @@ class CaseloadQueries {
                 WITH days AS (
                     SELECT (CAST(:asOf AS date) - make_interval(months => n))::date AS day
                     FROM generate_series(0, CAST(:months AS int) - 1) AS n
-                ), periods AS (
-                    SELECT a.trajectory_id, a.coach_id, a.assigned_on AS from_on,
-                           LEAD(a.assigned_on) OVER (PARTITION BY a.trajectory_id ORDER BY a.sequence) AS until_on
-                    FROM rm_assignment a
                 ), active AS (
-                    SELECT d.day, p.trajectory_id, p.coach_id, p.from_on
+                    -- a period ends at the trajectory's next assignment or its closure (rm_assignment.until_on,
+                    -- kept by the database: V175); index rm_assignment_until
+                    SELECT d.day, a.trajectory_id, a.coach_id, a.assigned_on AS from_on
                     FROM days d
-                    JOIN periods p ON p.from_on <= d.day AND (p.until_on IS NULL OR p.until_on > d.day)
-                    LEFT JOIN rm_closure c ON c.trajectory_id = p.trajectory_id
-                    WHERE (c.closed_on IS NULL OR c.closed_on > d.day)
+                    JOIN rm_assignment a ON a.until_on > d.day AND a.assigned_on <= d.day
+                    WHERE TRUE
                 """
                 + (filter.cluster().isEmpty() ? ""
-                        : "      AND p.coach_id IN (SELECT coach_id FROM rm_coach WHERE cluster = :cluster)\n")
+                        : "      AND a.coach_id IN (SELECT coach_id FROM rm_coach WHERE cluster = :cluster)\n")
                 + (filter.district().isEmpty() ? ""
-                        : "      AND EXISTS (SELECT 1 FROM rm_trajectory t WHERE t.trajectory_id = p.trajectory_id"
+                        : "      AND EXISTS (SELECT 1 FROM rm_trajectory t WHERE t.trajectory_id = a.trajectory_id"
                         + " AND t.district = :district)\n")
                 + ")\n";
     }

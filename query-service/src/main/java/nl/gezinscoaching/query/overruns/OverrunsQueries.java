@@ -26,29 +26,24 @@ import org.springframework.stereotype.Component;
 class OverrunsQueries {
 
     private static final String PLANNED = """
-            WITH first_assignment AS (
-                SELECT DISTINCT ON (trajectory_id) trajectory_id, assigned_on
-                FROM rm_assignment ORDER BY trajectory_id, sequence
-            ), current_coach AS (
-                SELECT DISTINCT ON (trajectory_id) trajectory_id, coach_id
-                FROM rm_assignment ORDER BY trajectory_id, sequence DESC
-            ), extension AS (
-                SELECT trajectory_id, sum(months) AS months FROM rm_extension GROUP BY trajectory_id
-            ), waiting AS (
-                SELECT r.trajectory_id, array_agg(DISTINCT r.agency ORDER BY r.agency) AS agencies
-                FROM rm_agency_referral r
-                WHERE NOT EXISTS (SELECT 1 FROM rm_warm_handover h WHERE h.agency_referral_id = r.agency_referral_id)
-                GROUP BY r.trajectory_id
+            WITH open_now AS (
+                -- the current period of every open trajectory: the one without an end (rm_assignment.until_on, V175)
+                SELECT trajectory_id, coach_id FROM rm_assignment WHERE until_on = 'infinity'
             ), planned AS (
-                SELECT f.trajectory_id, cc.coach_id, f.assigned_on, coalesce(e.months, 0) AS extension_months,
+                SELECT o.trajectory_id, o.coach_id, f.assigned_on, coalesce(e.months, 0) AS extension_months,
                        (f.assigned_on + make_interval(months => :normMonths + coalesce(e.months, 0)::int))::date
                            AS planned_end,
                        w.agencies
-                FROM first_assignment f
-                JOIN current_coach cc ON cc.trajectory_id = f.trajectory_id
-                LEFT JOIN extension e ON e.trajectory_id = f.trajectory_id
-                LEFT JOIN waiting w ON w.trajectory_id = f.trajectory_id
-                WHERE NOT EXISTS (SELECT 1 FROM rm_closure c WHERE c.trajectory_id = f.trajectory_id)
+                FROM open_now o
+                CROSS JOIN LATERAL (SELECT a.assigned_on FROM rm_assignment a WHERE a.trajectory_id = o.trajectory_id
+                                    ORDER BY a.sequence LIMIT 1) f
+                LEFT JOIN LATERAL (SELECT sum(x.months) AS months FROM rm_extension x
+                                   WHERE x.trajectory_id = o.trajectory_id) e ON TRUE
+                LEFT JOIN LATERAL (SELECT array_agg(DISTINCT r.agency ORDER BY r.agency) AS agencies
+                                   FROM rm_agency_referral r
+                                   WHERE r.trajectory_id = o.trajectory_id
+                                     AND NOT EXISTS (SELECT 1 FROM rm_warm_handover h
+                                                     WHERE h.agency_referral_id = r.agency_referral_id)) w ON TRUE
             )
             SELECT * FROM planned WHERE planned_end < :today
             """;

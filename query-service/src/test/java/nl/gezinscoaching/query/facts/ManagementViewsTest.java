@@ -142,6 +142,23 @@ class ManagementViewsTest {
     }
 
     @Test
+    void aCoachsPeriodEndsAtTheNextAssignmentOrTheClosureInWhicheverOrderTheyAreWritten() {
+        // a batch of events reaches the database grouped by statement: the closure may come before the assignments
+        projection.on(referred("t20", date(2026, 4, 1), "Laak"));
+        projection.on(new TrajectoryClosed("t20", date(2026, 6, 1), ClosureReason.FAMILY_IN_CONTROL, 8, 8, null));
+        projection.on(new CoachReassigned("t20", "bram", "cor", date(2026, 5, 1)), 2);
+        projection.on(new CoachAssigned("t20", "bram", date(2026, 4, 5)), 1);
+
+        assertThat(coach(views.json("/api/caseload?asOf=2026-04-10"), "bram").get("activeTrajectories").asInt()).isEqualTo(1);
+        assertThat(coach(views.json("/api/caseload?asOf=2026-05-10"), "bram").get("activeTrajectories").asInt()).isZero();
+        assertThat(coach(views.json("/api/caseload?asOf=2026-05-10"), "cor").get("activeTrajectories").asInt())
+                .as("t20, and t2 since 1 May").isEqualTo(2);
+        assertThat(coach(views.json("/api/caseload?asOf=2026-06-01"), "cor").get("activeTrajectories").asInt())
+                .as("t20 closed that day").isEqualTo(1);
+        assertThat(views.json("/api/overruns").toString()).doesNotContain("t20");
+    }
+
+    @Test
     void overrunsListOpenTrajectoriesPastNormPlusExtensions() {
         JsonNode overruns = views.json("/api/overruns");
         JsonNode trajectories = overruns.get("trajectories");
