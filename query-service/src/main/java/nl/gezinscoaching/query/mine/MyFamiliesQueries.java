@@ -30,50 +30,46 @@ class MyFamiliesQueries {
     private static final String OPEN_TRAJECTORIES = """
             WITH candidates AS (
                 -- every trajectory ever assigned to the coach or to a coach of the cluster: the current coach's
-                -- trajectories are among them, and each fact below is read for these alone (index on coach_id),
-                -- not computed for the whole organisation
-                SELECT DISTINCT a.trajectory_id FROM rm_assignment a
-                WHERE a.coach_id = :coachId OR a.coach_id IN (SELECT coach_id FROM rm_coach WHERE cluster = :cluster)
-            ), current_coach AS (
-                SELECT DISTINCT ON (trajectory_id) trajectory_id, coach_id
-                FROM rm_assignment WHERE trajectory_id IN (SELECT trajectory_id FROM candidates)
-                ORDER BY trajectory_id, sequence DESC
-            ), first_assignment AS (
-                SELECT DISTINCT ON (trajectory_id) trajectory_id, assigned_on
-                FROM rm_assignment WHERE trajectory_id IN (SELECT trajectory_id FROM candidates)
-                ORDER BY trajectory_id, sequence
-            ), extension AS (
-                SELECT trajectory_id, sum(months) AS months FROM rm_extension
-                WHERE trajectory_id IN (SELECT trajectory_id FROM candidates) GROUP BY trajectory_id
-            ), activity AS (
-                SELECT trajectory_id,
-                       max(occurred_on) FILTER (WHERE kind IN (:contacts)) AS last_contact_on,
-                       min(occurred_on) FILTER (WHERE kind = 'FAMILY_PLAN') AS family_plan_on,
-                       max(occurred_on) FILTER (WHERE kind = 'AFTERCARE_CALL') AS last_aftercare_call_on,
-                       bool_or(kind = 'AFTERCARE_END') AS aftercare_ended
-                FROM rm_coach_activity WHERE trajectory_id IN (SELECT trajectory_id FROM candidates)
-                GROUP BY trajectory_id
-            ), agency_wait AS (
-                SELECT r.trajectory_id, min(r.referred_on) AS since,
-                       array_agg(DISTINCT r.agency ORDER BY r.agency) AS agencies
-                FROM rm_agency_referral r
-                WHERE NOT EXISTS (SELECT 1 FROM rm_warm_handover h WHERE h.agency_referral_id = r.agency_referral_id)
-                  AND r.trajectory_id IN (SELECT trajectory_id FROM candidates)
-                GROUP BY r.trajectory_id
+                -- trajectories are among them. Two index scans (rm_assignment_coach), not one OR: with the OR the
+                -- planner expected half the table and scanned every coach's activity (21 s at 100,000 families)
+                SELECT a.trajectory_id FROM rm_assignment a WHERE a.coach_id = :coachId
+                UNION
+                SELECT a.trajectory_id FROM rm_assignment a JOIN rm_coach co ON co.coach_id = a.coach_id
+                WHERE co.cluster = :cluster
+            ), listed AS (
+                -- still on a list: aftercare not ended (partial index rm_coach_activity_aftercare_end, V176), so the
+                -- facts below are read for the few families not yet done, not for a career's worth
+                SELECT k.trajectory_id FROM candidates k
+                WHERE NOT EXISTS (SELECT 1 FROM rm_coach_activity x
+                                  WHERE x.trajectory_id = k.trajectory_id AND x.kind = 'AFTERCARE_END')
             )
             SELECT t.trajectory_id, t.district, cc.coach_id, co.cluster, f.assigned_on,
-                   coalesce(e.months, 0) AS extension_months, c.closed_on, a.last_contact_on, a.family_plan_on,
-                   a.last_aftercare_call_on, w.since AS agency_waiting_since, w.agencies
-            FROM rm_trajectory t
-            JOIN current_coach cc ON cc.trajectory_id = t.trajectory_id
-            JOIN first_assignment f ON f.trajectory_id = t.trajectory_id
+                   coalesce(e.months, 0) AS extension_months, c.closed_on, act.last_contact_on, act.family_plan_on,
+                   act.last_aftercare_call_on, w.since AS agency_waiting_since, w.agencies
+            FROM listed k
+            JOIN rm_trajectory t ON t.trajectory_id = k.trajectory_id
+            -- each fact read for this trajectory alone, through the primary keys' prefix
+            CROSS JOIN LATERAL (SELECT x.coach_id FROM rm_assignment x WHERE x.trajectory_id = k.trajectory_id
+                                ORDER BY x.sequence DESC LIMIT 1) cc
+            CROSS JOIN LATERAL (SELECT x.assigned_on FROM rm_assignment x WHERE x.trajectory_id = k.trajectory_id
+                                ORDER BY x.sequence LIMIT 1) f
             LEFT JOIN rm_coach co ON co.coach_id = cc.coach_id
-            LEFT JOIN rm_closure c ON c.trajectory_id = t.trajectory_id
-            LEFT JOIN extension e ON e.trajectory_id = t.trajectory_id
-            LEFT JOIN activity a ON a.trajectory_id = t.trajectory_id
-            LEFT JOIN agency_wait w ON w.trajectory_id = t.trajectory_id
+            LEFT JOIN rm_closure c ON c.trajectory_id = k.trajectory_id
+            LEFT JOIN LATERAL (SELECT sum(x.months) AS months FROM rm_extension x
+                               WHERE x.trajectory_id = k.trajectory_id) e ON TRUE
+            LEFT JOIN LATERAL (SELECT max(x.occurred_on) FILTER (WHERE x.kind IN (:contacts)) AS last_contact_on,
+                                      min(x.occurred_on) FILTER (WHERE x.kind = 'FAMILY_PLAN') AS family_plan_on,
+                                      max(x.occurred_on) FILTER (WHERE x.kind = 'AFTERCARE_CALL') AS last_aftercare_call_on,
+                                      bool_or(x.kind = 'AFTERCARE_END') AS aftercare_ended
+                               FROM rm_coach_activity x WHERE x.trajectory_id = k.trajectory_id) act ON TRUE
+            LEFT JOIN LATERAL (SELECT min(r.referred_on) AS since,
+                                      array_agg(DISTINCT r.agency ORDER BY r.agency) AS agencies
+                               FROM rm_agency_referral r
+                               WHERE r.trajectory_id = k.trajectory_id
+                                 AND NOT EXISTS (SELECT 1 FROM rm_warm_handover h
+                                                 WHERE h.agency_referral_id = r.agency_referral_id)) w ON TRUE
             WHERE (cc.coach_id = :coachId OR co.cluster = :cluster)
-              AND NOT coalesce(a.aftercare_ended, false)""";
+              AND NOT coalesce(act.aftercare_ended, false)""";
 
     /** Referred, not assigned, declined or closed: as in the waiting-list view. */
     private static final String WAITING_FOR_A_COACH = """
