@@ -83,7 +83,8 @@ class HistoryController {
     private TrajectoryHistory read(String trajectoryId) {
         access.requireMayRead(trajectoryId);
         List<Entry> events = new ArrayList<>();
-        DomainEventStream stream = eventStore.readEvents(trajectoryId);
+        // every event from the first: readEvents(id) would start from the command service's latest snapshot
+        DomainEventStream stream = eventStore.readEvents(trajectoryId, 0);
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
             if (!(message.getPayload() instanceof TrajectoryEvent event)) {

@@ -82,6 +82,26 @@ class HistoryViewTest {
         assertThat(csv.get(3)).startsWith("2,\"HomeVisitHeld\",\"2026-03-03\",");
     }
 
+    /** The command service's snapshot of a long trajectory (issue 13), as far as this test needs one. */
+    record Snapshot(String stage) {
+    }
+
+    @Test
+    void aTrajectoryWithASnapshotStillShowsItsWholeHistory() {
+        // the command service stores a snapshot every 100 events; the history is every event all the same (the
+        // history read the snapshot as its first "event" and answered 404, found by the pages benchmark)
+        String id = "history-" + UUID.randomUUID();
+        referred(id);
+        append("Trajectory", id, 1, new CoachAssigned(id, "anna", LocalDate.of(2026, 3, 1)), "sanne");
+        append("Trajectory", id, 2, new HomeVisitHeld(id, "v-1", LocalDate.of(2026, 3, 3), 45, true, "eerste bezoek", VisitLocation.HOME), "anna");
+        eventStore.storeSnapshot(new GenericDomainEventMessage<>("Trajectory", id, 2, new Snapshot("COACHING")));
+
+        JsonNode events = new ViewClient(port).json("/api/trajectories/" + id + "/history").get("events");
+        assertThat(events.size()).isEqualTo(3);
+        assertThat(events.get(0).get("type").asString()).isEqualTo("FamilyReferred");
+        assertThat(events.get(2).get("type").asString()).isEqualTo("HomeVisitHeld");
+    }
+
     @Test
     void historyGivesThePlannedEndFromTheFirstAssignmentTheNormAndTheExtensions() {
         String id = "history-" + UUID.randomUUID();
