@@ -17,6 +17,7 @@ import nl.gezinscoaching.api.views.MyFamiliesView.WaitingFamily;
 import nl.gezinscoaching.query.support.CoachingNorms;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The families on a coach's list, from the management facts and the coach's activity. A trajectory is
@@ -90,6 +91,11 @@ class MyFamiliesQueries {
         this.names = names;
     }
 
+    /**
+     * One transaction: each family's name is recorded in the read audit (FamilyNames) and all those records are
+     * committed together, before the list is answered (one flush to disk instead of one per family).
+     */
+    @Transactional
     MyFamiliesView view(PlatformUser user, LocalDate today) {
         boolean senior = user.has(Role.SENIOR_COACH);
         List<TrajectoryFacts> open = user.coachId() == null && !senior ? List.of() : jdbc.sql(OPEN_TRAJECTORIES)

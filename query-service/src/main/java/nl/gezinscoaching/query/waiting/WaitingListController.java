@@ -11,10 +11,7 @@ import java.time.LocalDate;
 import nl.gezinscoaching.events.TextBounds;
 import nl.gezinscoaching.query.access.ClusterScope;
 import nl.gezinscoaching.query.support.Csv;
-import nl.gezinscoaching.query.support.Page;
 import nl.gezinscoaching.query.support.PageRequest;
-import nl.gezinscoaching.query.waiting.WaitingListView.AwaitingAgency;
-import nl.gezinscoaching.query.waiting.WaitingListView.AwaitingCoach;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -47,10 +44,7 @@ class WaitingListController {
         LocalDate today = LocalDate.now(clock);
         PageRequest request = new PageRequest(page, size);
         WaitingListQueries.Filter filter = filter(cluster, district, agency);
-        Page<AwaitingCoach> awaitingCoach = queries.awaitingCoach(today, filter, request);
-        Page<AwaitingAgency> awaitingAgency = queries.awaitingAgency(today, filter, request);
-        return new WaitingListView(today, awaitingCoach.info(), awaitingCoach.items(), awaitingAgency.info(),
-                awaitingAgency.items(), queries.perAgency(today, filter));
+        return queries.view(today, filter, request);
     }
 
     /**

@@ -77,18 +77,29 @@ class WaitingListQueries {
         this.cache = cache;
     }
 
-    Page<AwaitingCoach> awaitingCoach(LocalDate today, Filter filter, PageRequest page) {
-        return cache.get("awaiting-coach", ViewCache.MANAGEMENT_FACTS, List.of(today, filter, page),
-                () -> lists.page(awaitingCoach(filter), filter.params(today), awaitingCoachRow(today), page));
+    /**
+     * One page of each list and the per-agency figures: one answer, computed once per state of the read models
+     * ({@link ViewCache}).
+     */
+    WaitingListView view(LocalDate today, Filter filter, PageRequest page) {
+        return cache.get("waiting-list", ViewCache.MANAGEMENT_FACTS, List.of(today, filter, page), () -> {
+            Page<AwaitingCoach> coach = awaitingCoach(today, filter, page);
+            Page<AwaitingAgency> agency = awaitingAgency(today, filter, page);
+            return new WaitingListView(today, coach.info(), coach.items(), agency.info(), agency.items(),
+                    perAgency(today, filter));
+        });
+    }
+
+    private Page<AwaitingCoach> awaitingCoach(LocalDate today, Filter filter, PageRequest page) {
+        return lists.page(awaitingCoach(filter), filter.params(today), awaitingCoachRow(today), page);
     }
 
     void forEachAwaitingCoach(LocalDate today, Filter filter, Consumer<AwaitingCoach> action) {
         lists.forEach(awaitingCoach(filter), filter.params(today), awaitingCoachRow(today), action);
     }
 
-    Page<AwaitingAgency> awaitingAgency(LocalDate today, Filter filter, PageRequest page) {
-        return cache.get("awaiting-agency", ViewCache.MANAGEMENT_FACTS, List.of(today, filter, page),
-                () -> lists.page(awaitingAgency(filter), filter.params(today), awaitingAgencyRow(today), page));
+    private Page<AwaitingAgency> awaitingAgency(LocalDate today, Filter filter, PageRequest page) {
+        return lists.page(awaitingAgency(filter), filter.params(today), awaitingAgencyRow(today), page);
     }
 
     void forEachAwaitingAgency(LocalDate today, Filter filter, Consumer<AwaitingAgency> action) {
@@ -99,12 +110,7 @@ class WaitingListQueries {
      * Per agency: families waiting now and their median wait; warm handovers so far and their median time
      * (the families of the filter's cluster; every agency, whatever the filter's agency).
      */
-    List<AgencyWait> perAgency(LocalDate today, Filter filter) {
-        return cache.get("waiting-per-agency", ViewCache.MANAGEMENT_FACTS, List.of(today, filter),
-                () -> computePerAgency(today, filter));
-    }
-
-    private List<AgencyWait> computePerAgency(LocalDate today, Filter filter) {
+    private List<AgencyWait> perAgency(LocalDate today, Filter filter) {
         return jdbc.sql("""
                 WITH waiting AS (
                     SELECT r.agency, :today - r.referred_on AS days
