@@ -148,7 +148,7 @@ class ManagementPagesTest {
                         "DROPPED_OUT", 6, null))));
         mvc.perform(get("/dashboard/quality?measure=CLOSED&value=DROPPED_OUT&from=2026-01-01&to=2026-11-22").with(mila()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(stringContainsInOrder("Gezinnen afgesloten", "Gezin is afgehaakt", "1 gezinnen.",
+                .andExpect(content().string(stringContainsInOrder("Gezinnen afgesloten", "Gezin is afgehaakt", "1 gezin.",
                         "href=\"/audit/families/t-closed\"", "anna", "Escamp", "240", "Gezin is afgehaakt", "6")))
                 .andExpect(content().string(containsString(
                         "href=\"/dashboard/csv/quality-trajectories?measure=CLOSED&amp;from=2026-01-01&amp;to=2026-11-22&amp;value=DROPPED_OUT\"")));
