@@ -59,11 +59,13 @@ final class Api {
                 response.body(), response.headers().firstValue("Idempotent-Replayed").isPresent());
     }
 
-    /** A GET as the given demo user (the local profile's users: admin, mila, ali, scraper, ...). */
+    /** A GET as the given demo user (the local profile's users: admin, mila, ali, scraper, ...), or none (null). */
     static Answer get(String baseUrl, String path, String user, String accept, Duration timeout)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
-                .header("Authorization", basic(user)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout).GET();
+        if (user != null) {
+            request.header("Authorization", basic(user));
+        }
         if (accept != null) {
             request.header("Accept", accept);
         }

@@ -138,8 +138,10 @@ class OutageUnderLoadIT {
                 List<Call> during = calls.stream().filter(c -> c.start() >= stopped && c.start() < restart).toList();
                 Duration max = during.stream().map(Call::took).max(Duration::compareTo).orElse(Duration.ZERO);
                 Map<String, Integer> statuses = new TreeMap<>();
+                Map<String, Long> slowest = new TreeMap<>();
                 for (Call call : during) {
                     statuses.merge(call.kind() + " " + call.status(), 1, Integer::sum);
+                    slowest.merge(call.kind() + " ms", call.took().toMillis(), Math::max);
                     if (call.took().compareTo(ANSWER_WITHIN) >= 0) {
                         failures.add("round %d: %s took %d ms while the database was down".formatted(round,
                                 call.kind(), call.took().toMillis()));
@@ -158,9 +160,9 @@ class OutageUnderLoadIT {
                 Map<String, String> recovery = new TreeMap<>();
                 recovered.forEach((kind, end) -> recovery.put(kind, (end - up) / 1_000_000 + " ms"));
                 figures.add(("round %d: database down %.1f s (restart took %d ms), %d requests while down: %s, max"
-                        + " answer %d ms; acknowledged visits %d before the outage, %d after the round; first 2xx"
+                        + " answer %d ms (%s); acknowledged visits %d before the outage, %d after the round; first 2xx"
                         + " after the database was back: %s").formatted(round, (restart - down) / 1e9,
-                        (up - restart) / 1_000_000, during.size(), statuses, max.toMillis(), acknowledgedBefore,
+                        (up - restart) / 1_000_000, during.size(), statuses, max.toMillis(), slowest, acknowledgedBefore,
                         acknowledged.size(), recovery));
             }
 

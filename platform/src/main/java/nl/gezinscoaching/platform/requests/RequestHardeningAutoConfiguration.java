@@ -55,6 +55,18 @@ public class RequestHardeningAutoConfiguration {
     }
 
     /**
+     * Right after the content type: a query string that is not valid UTF-8 or holds a control character, an
+     * Accept header that does not parse, are a 400 before anything reads a parameter.
+     */
+    @Bean
+    FilterRegistrationBean<QueryAndAcceptCheck> queryAndAcceptCheck() {
+        FilterRegistrationBean<QueryAndAcceptCheck> registration =
+                new FilterRegistrationBean<>(new QueryAndAcceptCheck(new ProblemWriter()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 12);
+        return registration;
+    }
+
+    /**
      * Tomcat's own refusals (a path with an encoded slash or NUL, answered before any filter runs) as problem
      * documents: {@link ProblemErrorReportValve} replaces the HTML error report valve Boot puts on the host. Last
      * of the customizers, so that Boot's valve is there to be replaced.

@@ -127,6 +127,28 @@ class RequestHardeningIT {
         assertThat(answer.body).doesNotContain("trajectories", "families", "%", "Tomcat", "<html");
     }
 
+    /** Found by QueryFuzzIT: a NUL in a filter was a 500 (PostgreSQL), invalid UTF-8 a logged stack trace. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"/api/caseload?district=%00, control-character", "/api/caseload?cluster=a%01b, control-character",
+            "/api/caseload/trajectories?size=%c3, encoding", "/api/retention?asOf=%ed%a0%80, encoding",
+            "/api/overruns?coachId=%ff, encoding"})
+    void aParameterWithANulOrInvalidUtf8IsA400NamingIt(String path, String rule) throws Exception {
+        Answer answer = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/csv"), MANAGER);
+        assertProblemWithoutInternals(answer, 400);
+        assertThat(answer.json().get("rule").asString()).isEqualTo(rule);
+        assertThat(answer.json().get("parameter").asString()).isEqualTo(path.substring(path.indexOf('?') + 1,
+                path.indexOf('=')));
+    }
+
+    /** Found by QueryFuzzIT: an Accept header that does not parse was a 406 without any body. */
+    @Test
+    void anAcceptHeaderThatDoesNotParseIsA400ProblemDocument() throws Exception {
+        Answer answer = send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/caseload")).header("Accept", "garbage"),
+                MANAGER);
+        assertProblemWithoutInternals(answer, 400);
+        assertThat(answer.json().get("header").asString()).isEqualTo("Accept");
+    }
+
     @Test
     void springMvcRefusalsAreProblemDocuments() throws Exception {
         Answer notAcceptable = send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/caseload"))
