@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Fault 2 of issue 13, as two real processes: two command-service jars on one embedded PostgreSQL, both with every
- * trajectory cached, receive conflicting commands on the same trajectories at the same moment: two closures (one on
+ * trajectory cached (one of them, alternating, a copy one event behind), receive conflicting commands on the same trajectories at the same moment: two closures (one on
  * each instance), or a closure on one and a home visit on the other. Holds, for every trajectory: exactly one
  * closure stored; the losing closure is a 409 problem+json decided on the current state (not {@code
  * concurrent-change}); the closure that races a visit succeeds (a visit does not forbid a closure) and the visit
@@ -64,9 +64,12 @@ class TwoProcessesRaceIT {
                 List<String> trajectories = new ArrayList<>();
                 for (int i = 0; i < perRound; i++) {
                     String t = Api.assignedTrajectory(i % 2 == 0 ? a.baseUrl() : b.baseUrl(), COACH);
-                    // a visit through each instance: both hold the trajectory in their caches, at its latest state
-                    expect(Api.post(a.baseUrl(), t + "/home-visits", visit(40)), 201, "warm-up visit on a");
-                    expect(Api.post(b.baseUrl(), t + "/home-visits", visit(39)), 201, "warm-up visit on b");
+                    // a visit through each instance: both hold the trajectory in their caches, the one visited
+                    // first a copy one event behind (it finds out on append); which one alternates
+                    ServiceProcess stale = stale(i, a, b);
+                    ServiceProcess current = stale == a ? b : a;
+                    expect(Api.post(stale.baseUrl(), t + "/home-visits", visit(40)), 201, "warm-up visit");
+                    expect(Api.post(current.baseUrl(), t + "/home-visits", visit(39)), 201, "warm-up visit");
                     acknowledgedVisits += 2;
                     trajectories.add(t);
                 }
@@ -117,7 +120,10 @@ class TwoProcessesRaceIT {
                         Api.Answer lost = outcome.first().status() == 200 ? outcome.second() : outcome.first();
                         loser = outcome.first().status() == 200 ? second : first;
                         checkRefusal(failures, t + " losing closure", lost);
-                        counts.merge("closure vs closure: won on " + name(loser == a ? b : a, a), 1, Integer::sum);
+                        ServiceProcess winner = loser == a ? b : a;
+                        counts.merge("closure vs closure: won by the instance with the " + (winner == stale(i, a, b)
+                                ? "stale" : "current") + " copy, " + (winner == first ? "first" : "second")
+                                + " released", 1, Integer::sum);
                     } else {
                         if (outcome.first().status() != 200) {
                             failures.add("%s: closure racing a visit answered %s".formatted(t, outcome.first()));
@@ -203,8 +209,9 @@ class TwoProcessesRaceIT {
         };
     }
 
-    private static String name(ServiceProcess instance, ServiceProcess a) {
-        return instance == a ? "a" : "b";
+    /** The instance whose cached copy of trajectory i is one event behind when the race starts. */
+    private static ServiceProcess stale(int i, ServiceProcess a, ServiceProcess b) {
+        return (i / 4) % 2 == 0 ? a : b;
     }
 
     /** A refusal on the trajectory's current state: 409 problem+json, not the conflict itself. */
