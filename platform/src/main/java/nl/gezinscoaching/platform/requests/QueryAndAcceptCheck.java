@@ -99,8 +99,10 @@ final class QueryAndAcceptCheck extends OncePerRequestFilter {
             } else if (c == '+') {
                 bytes.write(' ');
             } else if (c > 0x7F) {
-                // Tomcat hands the raw query string over as ISO-8859-1: a byte above ASCII is not percent-encoded
-                bytes.write(c & 0xFF);
+                // a character that came unencoded: taken as the character it is (never refused for it)
+                int codePoint = raw.codePointAt(i);
+                bytes.writeBytes(new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(codePoint) - 1;
             } else {
                 bytes.write(c);
             }

@@ -15,6 +15,8 @@ class QueryAndAcceptCheckTest {
     void decodesValidPercentEncodedUtf8() {
         assertThat(QueryAndAcceptCheck.decode("Den+Haag%20%C3%A9")).isEqualTo("Den Haag é");
         assertThat(QueryAndAcceptCheck.decode("")).isEmpty();
+        // a character that came unencoded is taken as it is
+        assertThat(QueryAndAcceptCheck.decode("Zo\u00ebterwoude\uD83D\uDE00")).isEqualTo("Zo\u00ebterwoude\uD83D\uDE00");
     }
 
     @Test
