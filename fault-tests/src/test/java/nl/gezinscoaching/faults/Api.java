@@ -59,6 +59,37 @@ final class Api {
                 response.body(), response.headers().firstValue("Idempotent-Replayed").isPresent());
     }
 
+    /** A GET as the given demo user (the local profile's users: admin, mila, ali, scraper, ...), or none (null). */
+    static Answer get(String baseUrl, String path, String user, String accept, Duration timeout)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout).GET();
+        if (user != null) {
+            request.header("Authorization", basic(user));
+        }
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body(), false);
+    }
+
+    static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The sum of a counter over its labels, from the service's Prometheus page. */
+    static double counter(String baseUrl, String prometheusName) throws IOException, InterruptedException {
+        Answer page = get(baseUrl, "/actuator/prometheus", "scraper", null, Duration.ofSeconds(10));
+        double sum = 0;
+        for (String line : page.body().split("\n")) {
+            if (line.startsWith(prometheusName + "{") || line.startsWith(prometheusName + " ")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
     static Answer post(String baseUrl, String path, String json) throws IOException, InterruptedException {
         return post(baseUrl, path, "application/json", json.getBytes(StandardCharsets.UTF_8), null);
     }

@@ -36,13 +36,21 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess commandService(String jdbcUrl, String name) {
-        Path jar = Path.of(System.getProperty("fault.commandJar",
-                "../command-service/target/command-service-0.1.0-SNAPSHOT-exec.jar"));
+        return new ServiceProcess(jar("fault.commandJar", "command-service"), jdbcUrl, Path.of("target", name + ".log"));
+    }
+
+    /** The query service on the same database (its own tables and tracking tokens beside the event store). */
+    static ServiceProcess queryService(String jdbcUrl, String name) {
+        return new ServiceProcess(jar("fault.queryJar", "query-service"), jdbcUrl, Path.of("target", name + ".log"));
+    }
+
+    private static Path jar(String property, String module) {
+        Path jar = Path.of(System.getProperty(property, "../" + module + "/target/" + module + "-0.1.0-SNAPSHOT-exec.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No executable jar at " + jar.toAbsolutePath()
-                    + ": build the command service first (./mvnw -pl fault-tests -am verify does)");
+                    + ": build the " + module + " first (./mvnw -pl fault-tests -am verify does)");
         }
-        return new ServiceProcess(jar, jdbcUrl, Path.of("target", name + ".log"));
+        return jar;
     }
 
     String baseUrl() {
@@ -60,8 +68,11 @@ final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("SPRING_PROFILES_ACTIVE", "local");
+        // the local profile's files (read-audit anchors, erasure register: .local/) go beside the log, per process
+        Path workingDirectory = log.resolveSibling(log.getFileName().toString().replace(".log", "-work"));
+        builder.directory(workingDirectory.toFile());
         try {
-            Files.createDirectories(log.getParent());
+            Files.createDirectories(workingDirectory);
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -77,6 +88,19 @@ final class ServiceProcess implements AutoCloseable {
             pause(100);
         }
         return Duration.ofNanos(System.nanoTime() - begin);
+    }
+
+    /** The health endpoint's status code, or -1 when it gives no answer within {@code timeout}. */
+    int health(Duration timeout) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                    .timeout(timeout).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     boolean healthy() {

@@ -123,6 +123,19 @@ class RequestHardeningIT {
         assertThat(answer.body).doesNotContain("Exception", "\tat ", "at org.", "at java.", "trace");
     }
 
+    /** Paths Tomcat refuses before any filter runs (issue 13): a problem document, not its HTML page. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/trajectories/a%2Fb/home-visits", "/api/trajectories/%00/home-visits",
+            "/api/trajectories/%5C/closure", "/api/trajectories/%2e%2e%2f%2e%2e/closure"})
+    void aPathTomcatRefusesIsA400ProblemDocumentAndRecordsNothing(String path) throws Exception {
+        long before = eventCount();
+        Answer answer = post(path, "application/json", visit("PII-text"));
+        assertProblemWithoutInternals(answer, 400);
+        assertThat(answer.json().get("rule").asString()).isEqualTo("request-line");
+        assertThat(answer.body).doesNotContain("PII-", "trajectories", "%", "Tomcat", "<html");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"multipart/form-data; boundary=xyz", "multipart/form-data", "text/plain",
             "application/x-www-form-urlencoded", "application/xml", "application/octet-stream", "json", "*/*",

@@ -21,14 +21,19 @@ final class ProblemWriter {
     void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(document(problem));
+    }
+
+    /** The problem document as JSON. */
+    byte[] document(ProblemDetail problem) {
         Map<String, Object> document = new LinkedHashMap<>();
-        document.put("type", problem.getType().toString());
+        document.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
         document.put("title", problem.getTitle());
         document.put("status", problem.getStatus());
         document.put("detail", problem.getDetail());
         if (problem.getProperties() != null) {
             document.putAll(problem.getProperties());
         }
-        response.getOutputStream().write(json.writeValueAsBytes(document));
+        return json.writeValueAsBytes(document);
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -112,6 +113,40 @@ class RequestHardeningIT {
 
         assertProblemWithoutInternals(answer, 400);
         assertThat(answer.json().get("errors").get(0).get("field").asString()).isEqualTo(parameter);
+    }
+
+    /** Paths Tomcat refuses before any filter runs (issue 13): a problem document, not its HTML page. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/trajectories/a%2Fb/history", "/api/families/%00/reads", "/api/caseload%5C",
+            "/api/trajectories/%2e%2e%2f%2e%2e/history"})
+    void aPathTomcatRefusesIsA400ProblemDocument(String path) throws Exception {
+        Answer answer = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json"),
+                MANAGER);
+        assertProblemWithoutInternals(answer, 400);
+        assertThat(answer.json().get("rule").asString()).isEqualTo("request-line");
+        assertThat(answer.body).doesNotContain("trajectories", "families", "%", "Tomcat", "<html");
+    }
+
+    /** Found by QueryFuzzIT: a NUL in a filter was a 500 (PostgreSQL), invalid UTF-8 a logged stack trace. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"/api/caseload?district=%00, control-character", "/api/caseload?cluster=a%01b, control-character",
+            "/api/caseload/trajectories?size=%c3, encoding", "/api/retention?asOf=%ed%a0%80, encoding",
+            "/api/overruns?coachId=%ff, encoding"})
+    void aParameterWithANulOrInvalidUtf8IsA400NamingIt(String path, String rule) throws Exception {
+        Answer answer = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/csv"), MANAGER);
+        assertProblemWithoutInternals(answer, 400);
+        assertThat(answer.json().get("rule").asString()).isEqualTo(rule);
+        assertThat(answer.json().get("parameter").asString()).isEqualTo(path.substring(path.indexOf('?') + 1,
+                path.indexOf('=')));
+    }
+
+    /** Found by QueryFuzzIT: an Accept header that does not parse was a 406 without any body. */
+    @Test
+    void anAcceptHeaderThatDoesNotParseIsA400ProblemDocument() throws Exception {
+        Answer answer = send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/caseload")).header("Accept", "garbage"),
+                MANAGER);
+        assertProblemWithoutInternals(answer, 400);
+        assertThat(answer.json().get("header").asString()).isEqualTo("Accept");
     }
 
     @Test
