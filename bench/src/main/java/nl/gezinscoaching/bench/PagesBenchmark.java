@@ -254,11 +254,17 @@ final class PagesBenchmark {
     private static Process startWeb(Path jar, int port, String commandUrl, String queryUrl) throws IOException {
         Path log = Files.createTempFile("bench-web", ".log");
         System.out.println("web log: " + log);
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
-                jar.toString(), "--spring.profiles.active=local", "--server.port=" + port,
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m"));
+        // -Dbench.webJvmArgs="-XX:StartFlightRecording=filename=web.jfr" profiles the web, for experiments
+        String extra = System.getProperty("bench.webJvmArgs", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--spring.profiles.active=local", "--server.port=" + port,
                 "--platform.web.command-service-url=" + commandUrl, "--platform.web.query-service-url=" + queryUrl,
-                "--logging.level.root=WARN")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "--logging.level.root=WARN"));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private static void awaitHealthy(String health, Process web) throws Exception {
@@ -306,6 +312,12 @@ final class PagesBenchmark {
         targets.put("page POST /trajectories/{id}/home-visit", new Object[] {annas, homeVisitPage(webUrl, families.others())});
         targets.put("api POST /api/trajectories/{id}/home-visits", new Object[] {annas, homeVisitApi(commandUrl, families.others())});
 
+        // -Dbench.targets="page GET /dashboard,api GET /api/caseload" measures only those (names as printed)
+        String only = System.getProperty("bench.targets", "").strip();
+        if (!only.isEmpty()) {
+            List<String> names = List.of(only.split("\\s*,\\s*"));
+            targets.keySet().removeIf(name -> !names.contains(name));
+        }
         List<Result> results = new ArrayList<>();
         for (Map.Entry<String, Object[]> entry : targets.entrySet()) {
             @SuppressWarnings("unchecked")
@@ -339,8 +351,11 @@ final class PagesBenchmark {
     }
 
     private static void ratio(List<Result> results, String page, String api) {
-        Result p = results.stream().filter(r -> r.name().equals(page)).findFirst().orElseThrow();
-        Result a = results.stream().filter(r -> r.name().equals(api)).findFirst().orElseThrow();
+        Result p = results.stream().filter(r -> r.name().equals(page)).findFirst().orElse(null);
+        Result a = results.stream().filter(r -> r.name().equals(api)).findFirst().orElse(null);
+        if (p == null || a == null) {
+            return;
+        }
         System.out.printf("  %s / %s: p50 %.2fx, p95 %.2fx%n", page, api, p.p50() / a.p50(), p.p95() / a.p95());
     }
 
