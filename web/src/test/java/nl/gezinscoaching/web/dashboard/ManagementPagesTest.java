@@ -129,6 +129,15 @@ class ManagementPagesTest {
     }
 
     @Test
+    void theStylesScriptsAndWebJarsAreServed() throws Exception {
+        mvc.perform(get("/css/app.css")).andExpect(status().isOk());
+        mvc.perform(get("/webjars/chart.js/dist/chart.umd.min.js")).andExpect(status().isOk());
+        mvc.perform(get("/webjars/picocss__pico/css/pico.min.css")).andExpect(status().isOk());
+        mvc.perform(get("/js/dashboard.js").with(mila())).andExpect(status().isOk());
+        mvc.perform(get("/static/css/app.css").with(mila())).andExpect(status().isNotFound());
+    }
+
+    @Test
     void everyQualityFigureAndEveryDayOfTheTrendLeadsToTheFamiliesBehindIt() throws Exception {
         givenTheViews();
         mvc.perform(get("/dashboard").with(mila()))
