@@ -2,9 +2,16 @@ package nl.gezinscoaching.query.mine;
 
 import nl.gezinscoaching.events.trajectory.FamilyReferred;
 import nl.gezinscoaching.query.audit.ReadAudit;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,17 +25,34 @@ class FamilyNames {
 
     static final String PURPOSE = "my-families";
 
-    private final EventStore eventStore;
+    private final EventStorageEngine firstEvents;
     private final ReadAudit audit;
 
-    FamilyNames(EventStore eventStore, ReadAudit audit) {
-        this.eventStore = eventStore;
+    /**
+     * Reads the first event only: a storage engine like the event store's (same serializer, upcasters, schema and
+     * connections) but fetching one row per query. The event store's fetches a batch of 100, and a list of 20
+     * families with long histories spent nearly all its time fetching 2,000 rows for 20 names (a profile of the
+     * pages benchmark).
+     */
+    FamilyNames(Serializer serializer, ConnectionProvider connections, TransactionManager transactions,
+                EventSchema schema, EventUpcasterChain upcasters, PersistenceExceptionResolver exceptions,
+                ReadAudit audit) {
+        this.firstEvents = JdbcEventStorageEngine.builder()
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .upcasterChain(upcasters)
+                .persistenceExceptionResolver(exceptions)
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .schema(schema)
+                .batchSize(1)
+                .build();
         this.audit = audit;
     }
 
     /** Callers list only families the signed-in user may read. */
     String nameOf(String trajectoryId) {
-        DomainEventStream stream = eventStore.readEvents(trajectoryId, 0);
+        DomainEventStream stream = firstEvents.readEvents(trajectoryId, 0);
         if (!stream.hasNext()) {
             return null;
         }
