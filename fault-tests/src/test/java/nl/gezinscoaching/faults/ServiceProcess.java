@@ -95,13 +95,15 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        // a loaded machine (several builds on 2 cores) has taken 150 s to start a jar; -Dfault.start-seconds
+        long startSeconds = Long.getLong("fault.start-seconds", 300);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(startSeconds);
         while (!healthy()) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The service stopped during start-up; see " + log.toAbsolutePath());
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The service did not become healthy in 180 s; see " + log);
+                throw new IllegalStateException("The service did not become healthy in " + startSeconds + " s; see " + log);
             }
             pause(100);
         }
