@@ -46,6 +46,9 @@ class QueryInstances implements SmartLifecycle {
     private final Environment environment;
     private final Duration interval;
     private ScheduledExecutorService scheduler;
+    /** When every processor was first seen running (0: not yet). */
+    private volatile long settledSince;
+    private static final Duration SETTLE = Duration.ofSeconds(3);
 
     QueryInstances(JdbcTemplate jdbc, ReadModelRebuild rebuild, TokenStore tokenStore, QueryNode node,
                    Environment environment, @Value("${query.instances.heartbeat-interval:1s}") Duration interval) {
@@ -69,6 +72,9 @@ class QueryInstances implements SmartLifecycle {
             jdbc.update("INSERT INTO query_instance (node_id, started_at, seen_at) VALUES (?, now(), now()) "
                     + "ON CONFLICT (node_id) DO UPDATE SET seen_at = now()", node.id());
             jdbc.update("DELETE FROM query_instance WHERE seen_at < now() - interval '1 day'");
+            if (!processorsSettled()) {
+                return;
+            }
             rebuild.coordinate();
             if (!rebuild.pausedForRebuild()) {
                 balance();
@@ -78,6 +84,22 @@ class QueryInstances implements SmartLifecycle {
             log.warn("Query instance {}: {} in the instances' coordination, tried again in {}", node.id(),
                     e.getClass().getSimpleName(), interval);
         }
+    }
+
+    /**
+     * Whether Axon has started every processor and its launcher has had {@link #SETTLE} to hand out the segments.
+     * Axon starts the processors after this bean; a processor stopped while its launcher is still starting workers
+     * loses a thread for good ("freeing segment since segment worker will not be started"), and with a thread per
+     * segment one segment is then never processed (found by fault 4: a restart during a pending rebuild).
+     */
+    private boolean processorsSettled() {
+        if (settledSince == 0) {
+            if (!rebuild.readModels().stream().allMatch(name -> rebuild.processor(name).isRunning())) {
+                return false;
+            }
+            settledSince = System.nanoTime();
+        }
+        return System.nanoTime() - settledSince >= SETTLE.toNanos();
     }
 
     private void balance() {
