@@ -29,6 +29,8 @@ public final class Benchmarks {
                 case "export" -> ExportBenchmark.run();
                 case "snapshot" -> SnapshotBenchmark.run();
                 case "pages" -> PagesBenchmark.run();
+                // issue 13b: lag and rebuild with one and two query instances
+                case "instances" -> InstancesBenchmark.run();
                 case "all" -> {
                     CommandBenchmark.run();
                     ReplayBenchmark.run();
@@ -39,7 +41,7 @@ public final class Benchmarks {
                     SnapshotBenchmark.run();
                 }
                 default -> throw new IllegalArgumentException("Unknown benchmark " + which
-                        + ": one of command, replay, lag, history, upcast, export, snapshot, pages, all");
+                        + ": one of command, replay, lag, history, upcast, export, snapshot, pages, instances, all");
             }
         } catch (Exception e) {
             e.printStackTrace();

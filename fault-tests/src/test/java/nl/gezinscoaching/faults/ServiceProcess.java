@@ -26,13 +26,19 @@ final class ServiceProcess implements AutoCloseable {
     private final String jdbcUrl;
     private final Path log;
     private final int port;
+    private final List<String> arguments;
     private Process process;
 
     private ServiceProcess(Path jar, String jdbcUrl, Path log) {
+        this(jar, jdbcUrl, log, List.of());
+    }
+
+    private ServiceProcess(Path jar, String jdbcUrl, Path log, List<String> arguments) {
         this.jar = jar;
         this.jdbcUrl = jdbcUrl;
         this.log = log;
         this.port = freePort();
+        this.arguments = arguments;
     }
 
     static ServiceProcess commandService(String jdbcUrl, String name) {
@@ -53,6 +59,28 @@ final class ServiceProcess implements AutoCloseable {
         return jar;
     }
 
+    /**
+     * The query service's executable jar ({@code fault.queryJar}), with its read-audit anchors and erasure register
+     * in {@code target/} and any further arguments (issue 13b: faults 4 and 5).
+     */
+    static ServiceProcess queryService(String jdbcUrl, String name, String... arguments) {
+        Path jar = Path.of(System.getProperty("fault.queryJar",
+                "../query-service/target/query-service-0.1.0-SNAPSHOT-exec.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No executable jar at " + jar.toAbsolutePath()
+                    + ": build the query service first (./mvnw -pl fault-tests -am verify does)");
+        }
+        List<String> all = new ArrayList<>(List.of("--platform.audit.anchor-file=target/" + name + "-anchors.log",
+                "--platform.erasure-register.file=target/" + name + "-erasures.log"));
+        all.addAll(List.of(arguments));
+        return new ServiceProcess(jar, jdbcUrl, Path.of("target", name + ".log"), all);
+    }
+
+    /** The process id of the running process (a query-service node id starts with it). */
+    long pid() {
+        return process.pid();
+    }
+
     String baseUrl() {
         return "http://localhost:" + port;
     }
@@ -65,6 +93,7 @@ final class ServiceProcess implements AutoCloseable {
                 "--server.port=" + port, "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                 "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("SPRING_PROFILES_ACTIVE", "local");
@@ -77,13 +106,15 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        // a loaded machine (several builds on 2 cores) has taken 150 s to start a jar; -Dfault.start-seconds
+        long startSeconds = Long.getLong("fault.start-seconds", 300);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(startSeconds);
         while (!healthy()) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The service stopped during start-up; see " + log.toAbsolutePath());
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The service did not become healthy in 180 s; see " + log);
+                throw new IllegalStateException("The service did not become healthy in " + startSeconds + " s; see " + log);
             }
             pause(100);
         }

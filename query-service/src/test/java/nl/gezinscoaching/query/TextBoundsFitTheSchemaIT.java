@@ -159,7 +159,11 @@ class TextBoundsFitTheSchemaIT {
             entry("idempotency_key.idempotency_key", new RequestText(100)),
             entry("idempotency_key.request_hash", new NotFromARequest("a SHA-256 in hex, 64 characters")),
             entry("idempotency_key.content_type", new NotFromARequest("the service's own answer's content type")),
-            entry("idempotency_key.body", new NotFromARequest("the service's own answer: ids and dates")));
+            entry("idempotency_key.body", new NotFromARequest("the service's own answer: ids and dates")),
+            // issue 13b: query-service instances and the rebuild they share (V185): the instances' own node ids
+            entry("query_instance.node_id", new NotFromARequest("a query-service instance's node id: host, pid, random")),
+            entry("read_model_rebuild.requested_by", new NotFromARequest("a query-service instance's node id")),
+            entry("read_model_rebuild.reset_by", new NotFromARequest("a query-service instance's node id")));
 
     /** An enum the test cannot name (package-private in its feature), by its class name. */
     @SuppressWarnings("unchecked")
