@@ -64,12 +64,7 @@ final class ServiceProcess implements AutoCloseable {
      * in {@code target/} and any further arguments (issue 13b: faults 4 and 5).
      */
     static ServiceProcess queryService(String jdbcUrl, String name, String... arguments) {
-        Path jar = Path.of(System.getProperty("fault.queryJar",
-                "../query-service/target/query-service-0.1.0-SNAPSHOT-exec.jar"));
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("No executable jar at " + jar.toAbsolutePath()
-                    + ": build the query service first (./mvnw -pl fault-tests -am verify does)");
-        }
+        Path jar = jar("fault.queryJar", "query-service");
         List<String> all = new ArrayList<>(List.of("--platform.audit.anchor-file=target/" + name + "-anchors.log",
                 "--platform.erasure-register.file=target/" + name + "-erasures.log"));
         all.addAll(List.of(arguments));
