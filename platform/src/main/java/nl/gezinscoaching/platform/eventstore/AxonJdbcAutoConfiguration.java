@@ -115,17 +115,31 @@ public class AxonJdbcAutoConfiguration {
                                           EventSchema eventSchema,
                                           EventUpcasterChain eventUpcasterChain,
                                           @Value("${platform.event-store.batch-size:100}") int batchSize) {
+        return storageEngine(serializer, persistenceExceptionResolver, connectionProvider, transactionManager,
+                eventSchema, eventUpcasterChain, batchSize)
+                .snapshotFilter(configuration.snapshotFilter())
+                .build();
+    }
+
+    /**
+     * The engine's settings as the event store has them (serializer, upcasters, schema, connections), with its own
+     * batch size: for a reader that needs fewer rows per query than the stream (a trajectory's first event).
+     */
+    public static JdbcEventStorageEngine.Builder storageEngine(Serializer serializer,
+                                                               PersistenceExceptionResolver persistenceExceptionResolver,
+                                                               ConnectionProvider connectionProvider,
+                                                               TransactionManager transactionManager,
+                                                               EventSchema eventSchema,
+                                                               EventUpcasterChain eventUpcasterChain, int batchSize) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(serializer)
                 .upcasterChain(eventUpcasterChain) // older revisions read as the current one (EventUpcasting)
                 .persistenceExceptionResolver(persistenceExceptionResolver)
-                .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .batchSize(batchSize)
-                .build();
+                .batchSize(batchSize);
     }
 
     /**

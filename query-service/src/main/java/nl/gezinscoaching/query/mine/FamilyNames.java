@@ -1,6 +1,7 @@
 package nl.gezinscoaching.query.mine;
 
 import nl.gezinscoaching.events.trajectory.FamilyReferred;
+import nl.gezinscoaching.platform.eventstore.AxonJdbcAutoConfiguration;
 import nl.gezinscoaching.query.audit.ReadAudit;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -9,7 +10,6 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.stereotype.Component;
@@ -37,16 +37,8 @@ class FamilyNames {
     FamilyNames(Serializer serializer, ConnectionProvider connections, TransactionManager transactions,
                 EventSchema schema, EventUpcasterChain upcasters, PersistenceExceptionResolver exceptions,
                 ReadAudit audit) {
-        this.firstEvents = JdbcEventStorageEngine.builder()
-                .eventSerializer(serializer)
-                .snapshotSerializer(serializer)
-                .upcasterChain(upcasters)
-                .persistenceExceptionResolver(exceptions)
-                .connectionProvider(connections)
-                .transactionManager(transactions)
-                .schema(schema)
-                .batchSize(1)
-                .build();
+        this.firstEvents = AxonJdbcAutoConfiguration.storageEngine(serializer, exceptions, connections, transactions,
+                schema, upcasters, 1).build();
         this.audit = audit;
     }
 
