@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,6 +42,9 @@ class ViewCacheIT {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @LocalServerPort
     int port;
 
@@ -52,10 +56,23 @@ class ViewCacheIT {
         refer("cache-1", "cora");
         JsonNode first = await(views, "/api/caseload", caseload -> active(caseload, "cora") == 1);
 
-        double hits = hits();
-        JsonNode again = views.json("/api/caseload");
-        assertThat(again).isEqualTo(first);
-        assertThat(hits()).as("the same view of the same state is served from the cache").isEqualTo(hits + 1);
+        // The view can show the event before every segment's token has moved past it (each of the four
+        // segments reads every event): a repeat counts only when no token moved between the two requests.
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            String before = tokens();
+            views.json("/api/caseload");
+            double hits = hits();
+            JsonNode again = views.json("/api/caseload");
+            if (before.equals(tokens())) {
+                assertThat(again).isEqualTo(first);
+                assertThat(hits()).as("the same view of the same state is served from the cache")
+                        .isEqualTo(hits + 1);
+                break;
+            }
+            assertThat(Instant.now()).as("the tokens settle").isBefore(deadline);
+            Thread.sleep(25);
+        }
 
         // other parameters are another answer: the cluster filter is part of the key
         JsonNode noord = views.json("/api/caseload?cluster=Noord");
@@ -66,6 +83,12 @@ class ViewCacheIT {
         refer("cache-2", "cora");
         await(views, "/api/caseload", caseload -> active(caseload, "cora") == 2);
         await(views, "/api/caseload?cluster=Noord", caseload -> active(caseload, "cora") == 2);
+    }
+
+    /** Every management-facts segment's token, as the cache reads them. */
+    private String tokens() {
+        return jdbc.sql("SELECT coalesce(string_agg(segment || ':' || coalesce(md5(token), '-'), ',' ORDER BY segment), '')"
+                + " FROM token_entry WHERE processor_name = 'management-facts'").query(String.class).single();
     }
 
     private double hits() {
