@@ -11,6 +11,7 @@ import nl.gezinscoaching.events.contact.PhoneContactLogged;
 import nl.gezinscoaching.events.contact.PracticalSupportGiven;
 import nl.gezinscoaching.events.plan.FamilyPlanAgreed;
 import nl.gezinscoaching.query.support.BatchedWrites;
+import nl.gezinscoaching.query.support.ViewCache;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -20,14 +21,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Projects the days of a coach's work with each family into {@code rm_coach_activity}: contacts, the family
- * plan, aftercare calls and the end of aftercare. A processing group of its own, so that on an existing
- * database it starts from the first event without rebuilding the management facts.
+ * plan, aftercare calls and the end of aftercare. Part of the management facts' processing group: a tracking
+ * processor's every thread reads every event of the stream, so each group of its own costs a full read of the
+ * stream per segment. With a group of its own (two segments, beside the facts' four) a rebuild read the stream six
+ * times and ran at 12,100 events/s; in the facts' group with two segments, 24,000 (docs/benchmarks.md). Its rows are
+ * written in the facts' transactions, with their token, and a rebuild resets both.
  */
 @Component
 @ProcessingGroup(CoachActivityProjection.PROCESSING_GROUP)
 class CoachActivityProjection {
 
-    static final String PROCESSING_GROUP = "coach-activity";
+    static final String PROCESSING_GROUP = ViewCache.MANAGEMENT_FACTS_GROUP;
 
     private final BatchedWrites writes;
     private final JdbcTemplate jdbc;

@@ -90,7 +90,9 @@ class QueryInstances implements SmartLifecycle {
      * Whether Axon has started every processor and its launcher has had {@link #SETTLE} to hand out the segments.
      * Axon starts the processors after this bean; a processor stopped while its launcher is still starting workers
      * loses a thread for good ("freeing segment since segment worker will not be started"), and with a thread per
-     * segment one segment is then never processed (found by fault 4: a restart during a pending rebuild).
+     * segment one segment is then never processed (found by fault 4: a restart during a pending rebuild). The
+     * processors now have a thread more than segments, so the launcher never becomes a worker and the race cannot
+     * happen (application.yml); this wait stays as a second guard for a processor whose segments were split.
      */
     private boolean processorsSettled() {
         if (settledSince == 0) {
