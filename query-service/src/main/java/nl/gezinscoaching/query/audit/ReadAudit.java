@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import nl.gezinscoaching.platform.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +29,18 @@ public class ReadAudit {
     }
 
     public record Read(Instant readAt, String reader, String purpose) {
+    }
+
+    /** Records that the signed-in user read these families' data, with one insert; fails as {@link #record} does. */
+    @Transactional
+    public void recordAll(Collection<String> trajectoryIds, String purpose) {
+        if (trajectoryIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("INSERT INTO read_audit (read_at, reader, trajectory_id, purpose) SELECT ?, ?, t, ? FROM unnest(?) AS t")
+                .params(Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)), CurrentUser.name(), purpose,
+                        trajectoryIds.toArray(String[]::new))
+                .update();
     }
 
     /** Records that the signed-in user read this family's data; a read that cannot be recorded fails. */

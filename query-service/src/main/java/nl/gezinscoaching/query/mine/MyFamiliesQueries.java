@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import nl.gezinscoaching.platform.security.PlatformUser;
 import nl.gezinscoaching.platform.security.Role;
@@ -92,8 +93,8 @@ class MyFamiliesQueries {
     }
 
     /**
-     * One transaction: each family's name is recorded in the read audit (FamilyNames) and all those records are
-     * committed together, before the list is answered (one flush to disk instead of one per family).
+     * One transaction: each family's name is recorded in the read audit (FamilyNames, one insert for the list),
+     * committed before the list is answered.
      */
     @Transactional
     MyFamiliesView view(PlatformUser user, LocalDate today) {
@@ -115,25 +116,31 @@ class MyFamiliesQueries {
                 .filter(facts -> user.guides(facts.coachId(), facts.cluster()))
                 .toList();
 
-        List<FamilyItem> own = items(open.stream().filter(f -> f.coachId().equals(user.coachId())), today);
-        List<FamilyItem> cluster = items(open.stream().filter(f -> !f.coachId().equals(user.coachId())), today);
-        List<WaitingFamily> waiting = !senior ? List.of() : jdbc.sql(WAITING_FOR_A_COACH)
-                .query((row, i) -> {
-                    LocalDate referredOn = row.getObject("referred_on", LocalDate.class);
-                    String trajectoryId = row.getString("trajectory_id");
-                    return new WaitingFamily(trajectoryId, names.nameOf(trajectoryId), row.getString("district"),
-                            referredOn, DAYS.between(referredOn, today));
-                })
+        record Waiting(String trajectoryId, String district, LocalDate referredOn) {
+        }
+        List<Waiting> waiting = !senior ? List.of() : jdbc.sql(WAITING_FOR_A_COACH)
+                .query((row, i) -> new Waiting(row.getString("trajectory_id"), row.getString("district"),
+                        row.getObject("referred_on", LocalDate.class)))
                 .list();
-        return new MyFamiliesView(today, own, cluster, waiting);
+        // every name on the page with one read of the event store and one entry per family in the read audit
+        Map<String, String> familyNames = names.namesOf(Stream.concat(open.stream().map(TrajectoryFacts::trajectoryId),
+                waiting.stream().map(Waiting::trajectoryId)).toList());
+        List<FamilyItem> own = items(open.stream().filter(f -> f.coachId().equals(user.coachId())), familyNames, today);
+        List<FamilyItem> cluster = items(open.stream().filter(f -> !f.coachId().equals(user.coachId())), familyNames,
+                today);
+        List<WaitingFamily> waitingFamilies = waiting.stream()
+                .map(w -> new WaitingFamily(w.trajectoryId(), familyNames.get(w.trajectoryId()), w.district(),
+                        w.referredOn(), DAYS.between(w.referredOn(), today)))
+                .toList();
+        return new MyFamiliesView(today, own, cluster, waitingFamilies);
     }
 
-    private List<FamilyItem> items(Stream<TrajectoryFacts> facts, LocalDate today) {
+    private List<FamilyItem> items(Stream<TrajectoryFacts> facts, Map<String, String> familyNames, LocalDate today) {
         return facts.map(f -> {
                     LocalDate plannedEnd = norms.plannedEnd(f.assignedOn(), f.extensionMonths());
-                    return new FamilyItem(f.trajectoryId(), names.nameOf(f.trajectoryId()), f.district(), f.coachId(),
-                            f.closedOn() == null ? Stage.COACHING : Stage.AFTERCARE, f.assignedOn(), plannedEnd,
-                            f.lastContactOn(), DueRules.due(f, plannedEnd, today));
+                    return new FamilyItem(f.trajectoryId(), familyNames.get(f.trajectoryId()), f.district(),
+                            f.coachId(), f.closedOn() == null ? Stage.COACHING : Stage.AFTERCARE, f.assignedOn(),
+                            plannedEnd, f.lastContactOn(), DueRules.due(f, plannedEnd, today));
                 })
                 .sorted(DueRules.MOST_URGENT_FIRST)
                 .toList();
