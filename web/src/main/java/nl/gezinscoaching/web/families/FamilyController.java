@@ -96,9 +96,17 @@ class FamilyController {
         }
     }
 
+    /** Events on the timeline unless the whole timeline is asked for: the newest, so a long history stays readable. */
+    static final int TIMELINE_NEWEST = 50;
+
     @GetMapping("/trajectories/{trajectoryId}")
-    String family(@PathVariable String trajectoryId, Model model) {
-        return page(trajectoryId, model, null);
+    String family(@PathVariable String trajectoryId,
+                  @RequestParam(name = "tijdlijn", required = false) String timeline, Model model) {
+        String view = page(trajectoryId, model, null);
+        if ("alles".equals(timeline)) {
+            model.addAttribute("timelineEvents", ((TrajectoryHistory) model.getAttribute("history")).events());
+        }
+        return view;
     }
 
     /** Triage of a waiting family (senior coach): the selection form, once; see {@link #submit}. */
@@ -306,6 +314,8 @@ class FamilyController {
             forms.put(failed.slug(), failed);
         }
         model.addAttribute("history", history);
+        List<TrajectoryHistory.Entry> events = history.events();
+        model.addAttribute("timelineEvents", events.subList(Math.max(0, events.size() - TIMELINE_NEWEST), events.size()));
         model.addAttribute("state", state);
         model.addAttribute("actions", allowed.stream().map(FamilyAction::slug).toList());
         model.addAttribute("forms", forms);

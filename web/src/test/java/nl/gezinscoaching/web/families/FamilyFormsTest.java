@@ -535,6 +535,33 @@ class FamilyFormsTest {
     }
 
     @Test
+    void aLongTimelineShowsItsNewestEventsAndTheWholeTimelineOnRequest() throws Exception {
+        List<Entry> events = new java.util.ArrayList<>(List.of(
+                entry(0, "FamilyReferred", Map.of("family", Map.of("name", "Familie Jansen"))),
+                entry(1, "CoachAssigned", Map.of())));
+        for (long visit = 2; visit < 120; visit++) {
+            events.add(new Entry(visit, "HomeVisitHeld", TODAY.minusDays(200 - visit), Instant.now(), "sanne",
+                    Map.of("visitId", "v-" + visit), "2"));
+        }
+        given(queries.history("t-1")).willReturn(new TrajectoryHistory("t-1", null, events));
+        String newest = "datetime=\"" + TODAY.minusDays(200 - 119) + "\"";
+        String oldest = "datetime=\"" + TODAY.minusDays(200 - 2) + "\"";
+
+        String page = mvc.perform(get("/trajectories/t-1").with(anna()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(stringContainsInOrder("De 50 nieuwste van 120 gebeurtenissen.",
+                        "href=\"/trajectories/t-1?tijdlijn=alles#timeline-heading\"", "Toon de hele tijdlijn")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(newest).doesNotContain(oldest);
+        assertThat(page.split("<li>", -1).length - 1).as("list items on the page").isLessThan(70);
+
+        mvc.perform(get("/trajectories/t-1").param("tijdlijn", "alles").with(anna()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(stringContainsInOrder(oldest, newest)))
+                .andExpect(content().string(not(containsString("nieuwste van"))));
+    }
+
+    @Test
     void theOverviewShowsThePlannedEndTheGoalsWithTheirLatestAttainmentAndTheAgencyWaits() throws Exception {
         given(queries.history("t-1")).willReturn(new TrajectoryHistory("t-1", TODAY.plusMonths(2), List.of(
                 entry(0, "FamilyReferred", Map.of("family", Map.of("name", "Familie Jansen"))),
