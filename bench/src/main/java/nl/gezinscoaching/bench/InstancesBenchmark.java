@@ -136,12 +136,17 @@ final class InstancesBenchmark {
     /** Until each of the two instances holds half of the facts' segments. */
     private static void awaitShared(HikariDataSource pool) throws Exception {
         long deadline = System.nanoTime() + 60_000_000_000L;
-        while (claims(pool).values().stream().filter(n -> n == 2).count() < 2) {
+        while (!shared(claims(pool))) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Segments not shared after 60 s: " + claims(pool));
             }
             Thread.sleep(200);
         }
+    }
+
+    /** Two owners with the same number of segments each. */
+    private static boolean shared(Map<String, Integer> claims) {
+        return claims.size() == 2 && claims.values().stream().distinct().count() == 1;
     }
 
     /** Claims of the facts' segments per owner. */

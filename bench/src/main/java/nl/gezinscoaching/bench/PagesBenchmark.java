@@ -32,6 +32,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import nl.gezinscoaching.command.CommandServiceApplication;
 import nl.gezinscoaching.platform.crypto.MasterKeys;
 import nl.gezinscoaching.query.QueryServiceApplication;
+import nl.gezinscoaching.query.replay.ReadModelRebuild;
+import nl.gezinscoaching.query.replay.RebuildStatus;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -155,11 +157,26 @@ final class PagesBenchmark {
                 (events - EventGenerator.COACHES) / EventGenerator.EVENTS_PER_TRAJECTORY, (System.nanoTime() - start) / 1e9);
     }
 
-    /** Waits until every read model has reached the head of the event store. */
+    /**
+     * Waits until no rebuild is pending or running (a migration may have requested one: V186) and every read model
+     * has reached the head of the event store.
+     */
     private static void awaitHead(ConfigurableApplicationContext query, long start) throws Exception {
         long head = query.getBean(EventStore.class).createHeadToken().position().orElse(0);
         EventProcessingConfiguration processing = query.getBean(EventProcessingConfiguration.class);
+        ReadModelRebuild rebuild = query.getBean(ReadModelRebuild.class);
+        long lastPrint = 0;
         while (true) {
+            RebuildStatus rebuilding = rebuild.status();
+            if ("RUNNING".equals(rebuilding.state())) {
+                if (System.nanoTime() - lastPrint > 30_000_000_000L) {
+                    lastPrint = System.nanoTime();
+                    System.out.printf("  a rebuild is running (generation %d): %,d of %,d events%n", rebuilding.generation(),
+                            rebuilding.eventsDone(), rebuilding.eventsTotal());
+                }
+                Thread.sleep(1000);
+                continue;
+            }
             long behind = 0;
             for (EventProcessor processor : processing.eventProcessors().values()) {
                 if (processor instanceof StreamingEventProcessor streaming) {
@@ -177,7 +194,12 @@ final class PagesBenchmark {
                 (System.nanoTime() - start) / 1e9);
     }
 
-    record Families(String big, List<String> others) {
+    /**
+     * anna's families (the one with 300 events and the others on her list), and bram's, which the home-visit posts
+     * go to: posts to anna's own families made each kept database's list heavier run after run (3,600 visits per
+     * family after three runs).
+     */
+    record Families(String big, List<String> others, List<String> posted) {
     }
 
     /** anna's families, through the command API as a coach's would be: one with 300 events, the others small. */
@@ -186,25 +208,10 @@ final class PagesBenchmark {
         if (saved != null && Files.isRegularFile(saved)) {
             List<String> ids = Files.readAllLines(saved);
             System.out.printf("anna: %d families of an earlier run, %s with 300 events%n", ids.size(), ids.get(0));
-            return new Families(ids.get(0), ids.subList(1, ids.size()));
+            return new Families(ids.get(0), ids.subList(1, ids.size()), postedFamilies(commandUrl, data));
         }
         HttpClient http = HttpClient.newHttpClient();
-        String admin = basic("admin");
-        post(http, commandUrl + "/api/coaches", admin, """
-                {"coachId": "anna", "name": "Anna", "cluster": "Noord", "fte": 1.0, "registeredOn": "2020-01-01"}""");
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String body = post(http, commandUrl + "/api/referrals", admin, """
-                    {"family": {"name": "Familie Bench %d", "district": "Escamp", "language": "nl",
-                                "interpreterNeeded": false, "migrationGeneration": "NONE"},
-                     "children": [{"name": "Kind", "birthDate": "2016-04-04"}],
-                     "referrer": {"name": "Jeugdarts", "organisation": "JGZ"},
-                     "reasons": ["CHILD_SAFETY"], "receivedOn": "%s"}""".formatted(i, TODAY.minusDays(200)));
-            String id = body.replaceAll(".*\"trajectoryId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-            post(http, commandUrl + "/api/trajectories/" + id + "/assignment", admin,
-                    "{\"coachId\": \"anna\", \"assignedOn\": \"%s\"}".formatted(TODAY.minusDays(150 - i)));
-            ids.add(id);
-        }
+        List<String> ids = coachWithFamilies(http, commandUrl, "anna", "Noord", "Escamp", count, 200, 150);
         String big = ids.get(0);
         // referral and assignment, then 298 home visits: a family's page of 300 events
         String anna = basic("anna");
@@ -218,7 +225,47 @@ final class PagesBenchmark {
         if (saved != null) {
             Files.write(saved, ids);
         }
-        return new Families(big, ids.subList(1, ids.size()));
+        return new Families(big, ids.subList(1, ids.size()), postedFamilies(commandUrl, data));
+    }
+
+    /** Registers the coach and refers and assigns {@code count} families to them; returns the families' ids. */
+    private static List<String> coachWithFamilies(HttpClient http, String commandUrl, String coach, String cluster,
+                                                  String district, int count, int receivedDaysAgo, int assignedDaysAgo)
+            throws Exception {
+        String admin = basic("admin");
+        post(http, commandUrl + "/api/coaches", admin, """
+                {"coachId": "%s", "name": "%s", "cluster": "%s", "fte": 1.0, "registeredOn": "2020-01-01"}"""
+                .formatted(coach, coach, cluster));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String body = post(http, commandUrl + "/api/referrals", admin, """
+                    {"family": {"name": "Familie Bench %d", "district": "%s", "language": "nl",
+                                "interpreterNeeded": false, "migrationGeneration": "NONE"},
+                     "children": [{"name": "Kind", "birthDate": "2016-04-04"}],
+                     "referrer": {"name": "Jeugdarts", "organisation": "JGZ"},
+                     "reasons": ["CHILD_SAFETY"], "receivedOn": "%s"}""".formatted(i, district,
+                    TODAY.minusDays(receivedDaysAgo)));
+            String id = body.replaceAll(".*\"trajectoryId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+            post(http, commandUrl + "/api/trajectories/" + id + "/assignment", admin,
+                    "{\"coachId\": \"%s\", \"assignedOn\": \"%s\"}".formatted(coach,
+                            TODAY.minusDays(assignedDaysAgo - Math.min(i, assignedDaysAgo - 1))));
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /** bram's five families (cluster Zuid), made once per database: the home-visit posts go there. */
+    private static List<String> postedFamilies(String commandUrl, Path data) throws Exception {
+        Path saved = data == null ? null : data.resolve("bench-posted-families.txt");
+        if (saved != null && Files.isRegularFile(saved)) {
+            return Files.readAllLines(saved);
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> ids = coachWithFamilies(http, commandUrl, "bram", "Zuid", "Laak", 5, 100, 90);
+        if (saved != null) {
+            Files.write(saved, ids);
+        }
+        return ids;
     }
 
     private static void awaitProjected(String queryUrl, Families families) throws Exception {
@@ -291,9 +338,11 @@ final class PagesBenchmark {
                                    int warmup, int seconds) throws Exception {
         List<User> annas = new ArrayList<>();
         List<User> milas = new ArrayList<>();
+        List<User> brams = new ArrayList<>();
         for (int u = 0; u < users; u++) {
             annas.add(signIn(webUrl, "anna", families.big()));
             milas.add(signIn(webUrl, "mila", null));
+            brams.add(signIn(webUrl, "bram", families.posted().get(0)));
         }
         String history = "/trajectories/" + families.big();
         String apiHistory = queryUrl + "/api/trajectories/" + families.big() + "/history";
@@ -309,8 +358,8 @@ final class PagesBenchmark {
         targets.put("api GET /api/overruns?size=10", new Object[] {milas, api(queryUrl + "/api/overruns?size=10")});
         targets.put("api GET /api/waiting-list?size=10", new Object[] {milas, api(queryUrl + "/api/waiting-list?size=10")});
         targets.put("api GET /api/quality-report", new Object[] {milas, api(queryUrl + "/api/quality-report")});
-        targets.put("page POST /trajectories/{id}/home-visit", new Object[] {annas, homeVisitPage(webUrl, families.others())});
-        targets.put("api POST /api/trajectories/{id}/home-visits", new Object[] {annas, homeVisitApi(commandUrl, families.others())});
+        targets.put("page POST /trajectories/{id}/home-visit", new Object[] {brams, homeVisitPage(webUrl, families.posted())});
+        targets.put("api POST /api/trajectories/{id}/home-visits", new Object[] {brams, homeVisitApi(commandUrl, families.posted())});
 
         // -Dbench.targets="page GET /dashboard,api GET /api/caseload" measures only those (names as printed)
         String only = System.getProperty("bench.targets", "").strip();
