@@ -109,6 +109,13 @@ class SnapshotIT {
             assertThat(post(t + "/home-visits", visit())).isEqualTo(201);
         }
 
+        // the snapshotter stores on a thread of its own, after the command has answered
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(20);
+        while (sqlCount("SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ? AND sequence_number >= 19",
+                id) == 0) {
+            assertThat(java.time.Instant.now()).as("a snapshot was stored").isBefore(deadline);
+            Thread.sleep(25);
+        }
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              PreparedStatement query = connection.prepareStatement("""
                      SELECT sequence_number, payload_revision, convert_from(payload, 'UTF8') FROM snapshot_event_entry
@@ -134,5 +141,16 @@ class SnapshotIT {
         sql("UPDATE snapshot_event_entry SET payload_revision = '0' WHERE aggregate_identifier = ?", id);
         evictCache();
         assertThat(post(t + "/home-visits", visit())).isEqualTo(201);
+    }
+
+    private long sqlCount(String sql, String parameter) throws Exception {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 }
