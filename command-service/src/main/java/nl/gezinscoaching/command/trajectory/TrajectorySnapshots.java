@@ -1,6 +1,6 @@
 package nl.gezinscoaching.command.trajectory;
 
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.transaction.TransactionManager;
@@ -41,7 +41,7 @@ class TrajectorySnapshots {
      * (the request thread, right after the command's commit, while the request still holds its connection) every
      * request that crossed a threshold needed a second connection from the pool: under 20 concurrent posts the pool
      * ran dry and a valid command waited out the 2 s connection timeout and answered 503 (pages benchmark, 1 of
-     * 11,700). A snapshot that finds the queue full is skipped: the next threshold takes one.
+     * 11,700).
      */
     @Bean
     SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
@@ -63,11 +63,13 @@ class TrajectorySnapshots {
 
     @Bean(destroyMethod = "shutdown")
     ThreadPoolExecutor snapshotExecutor() {
-        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000), runnable -> {
+        // Not bounded by a size: Axon queues at most one snapshot per trajectory at a time (its snapshots in
+        // progress), and a task it could not hand over would leave the trajectory marked as in progress for good
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
             Thread thread = new Thread(runnable, "snapshotter");
             thread.setDaemon(true);
             return thread;
-        }, new ThreadPoolExecutor.DiscardPolicy());
+        });
     }
 
     @Bean(TRIGGER)
