@@ -49,9 +49,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * in a process of its own, signed in through its local identity provider as a browser would be.
  * <p>
  * For each page, {@code -Dbench.users=20} concurrent users (each with its own session), each sending its next
- * request when the last one answered, for {@code -Dbench.warmup=10} then {@code -Dbench.seconds=20} seconds:
- * {@code /} (anna), the 300-event family's page (anna), {@code /dashboard} (mila, a manager) and the home-visit
- * form's post (anna, to her other families; the redirect it answers is not followed). Against each, in the same
+ * request when the last one answered (or after a pause of {@code -Dbench.thinkMillis} on average), for
+ * {@code -Dbench.warmup=10} then {@code -Dbench.seconds=20} seconds: {@code /} (anna), the 300-event family's page
+ * (anna), {@code /dashboard} (mila, a manager) and the home-visit form's post (bram, to his own families; the
+ * redirect it answers is not followed). Against each, in the same
  * run, the same request straight to the underlying API with HTTP Basic: {@code /api/my-families}, the history,
  * each view the dashboard reads (caseload, its trend, overruns, waiting list, quality report) and
  * {@code POST /api/trajectories/{id}/home-visits}. Latency is measured at the client on the same machine (loopback):
@@ -454,6 +455,12 @@ final class PagesBenchmark {
         return null;
     }
 
+    /**
+     * {@code -Dbench.thinkMillis}: each user's mean pause between an answer and their next request (0, the default:
+     * back to back, the machine saturated; 1000: people reading each page for about a second).
+     */
+    private static final long THINK_MILLIS = Long.getLong("bench.thinkMillis", 0);
+
     private static Result measure(String name, List<User> users, Target target, int seconds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(users.size());
         long start = System.nanoTime();
@@ -473,6 +480,10 @@ final class PagesBenchmark {
                         latencies.add(System.nanoTime() - sent);
                     } else {
                         errors[index]++;
+                    }
+                    if (THINK_MILLIS > 0) {
+                        // a person reads the page before the next click: a random pause around the mean
+                        Thread.sleep(ThreadLocalRandom.current().nextLong(THINK_MILLIS / 2, THINK_MILLIS * 3 / 2 + 1));
                     }
                 }
                 return latencies;
