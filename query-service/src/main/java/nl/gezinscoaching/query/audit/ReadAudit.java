@@ -46,9 +46,6 @@ public class ReadAudit {
     /** Records that the signed-in user read this family's data; a read that cannot be recorded fails. */
     @Transactional
     public void record(String trajectoryId, String purpose) {
-        jdbc.sql("INSERT INTO read_audit (read_at, reader, trajectory_id, purpose) VALUES (?, ?, ?, ?)")
-                .params(Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)), CurrentUser.name(),
-                        trajectoryId, purpose)
-                .update();
+        recordAll(List.of(trajectoryId), purpose);
     }
 }
