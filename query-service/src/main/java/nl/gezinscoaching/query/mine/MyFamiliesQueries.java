@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.gezinscoaching.platform.security.PlatformUser;
 import nl.gezinscoaching.platform.security.Role;
@@ -59,11 +60,14 @@ class MyFamiliesQueries {
             LEFT JOIN rm_closure c ON c.trajectory_id = k.trajectory_id
             LEFT JOIN LATERAL (SELECT sum(x.months) AS months FROM rm_extension x
                                WHERE x.trajectory_id = k.trajectory_id) e ON TRUE
-            LEFT JOIN LATERAL (SELECT max(x.occurred_on) FILTER (WHERE x.kind IN (:contacts)) AS last_contact_on,
-                                      min(x.occurred_on) FILTER (WHERE x.kind = 'FAMILY_PLAN') AS family_plan_on,
-                                      max(x.occurred_on) FILTER (WHERE x.kind = 'AFTERCARE_CALL') AS last_aftercare_call_on,
-                                      bool_or(x.kind = 'AFTERCARE_END') AS aftercare_ended
-                               FROM rm_coach_activity x WHERE x.trajectory_id = k.trajectory_id) act ON TRUE
+            -- each date the newest (or first) row of one kind, read from the index (trajectory_id, kind, occurred_on)
+            -- (V187): a family's thousands of home visits cost one index entry each, not a row each
+            CROSS JOIN LATERAL (SELECT GREATEST(%s) AS last_contact_on,
+                                       (SELECT min(x.occurred_on) FROM rm_coach_activity x
+                                        WHERE x.trajectory_id = k.trajectory_id AND x.kind = 'FAMILY_PLAN') AS family_plan_on,
+                                       (SELECT max(x.occurred_on) FROM rm_coach_activity x
+                                        WHERE x.trajectory_id = k.trajectory_id AND x.kind = 'AFTERCARE_CALL')
+                                           AS last_aftercare_call_on) act
             LEFT JOIN LATERAL (SELECT min(r.referred_on) AS since,
                                       array_agg(DISTINCT r.agency ORDER BY r.agency) AS agencies
                                FROM rm_agency_referral r
@@ -71,7 +75,10 @@ class MyFamiliesQueries {
                                  AND NOT EXISTS (SELECT 1 FROM rm_warm_handover h
                                                  WHERE h.agency_referral_id = r.agency_referral_id)) w ON TRUE
             WHERE (cc.coach_id = :coachId OR co.cluster = :cluster)
-              AND NOT coalesce(act.aftercare_ended, false)""";
+""".formatted(ActivityKind.CONTACTS.stream()
+                    .map(kind -> "(SELECT max(x.occurred_on) FROM rm_coach_activity x WHERE x.trajectory_id = k.trajectory_id"
+                            + " AND x.kind = '" + kind.name() + "')")
+                    .collect(Collectors.joining(",\n                                                ")));
 
     /** Referred, not assigned, declined or closed: as in the waiting-list view. */
     private static final String WAITING_FOR_A_COACH = """
@@ -100,7 +107,6 @@ class MyFamiliesQueries {
     MyFamiliesView view(PlatformUser user, LocalDate today) {
         boolean senior = user.has(Role.SENIOR_COACH);
         List<TrajectoryFacts> open = user.coachId() == null && !senior ? List.of() : jdbc.sql(OPEN_TRAJECTORIES)
-                .param("contacts", ActivityKind.CONTACTS.stream().map(Enum::name).toList())
                 .param("coachId", user.coachId())
                 .param("cluster", senior ? user.cluster() : null)
                 .query((row, i) -> new TrajectoryFacts(row.getString("trajectory_id"), row.getString("district"),

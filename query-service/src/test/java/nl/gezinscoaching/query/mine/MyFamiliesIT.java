@@ -49,6 +49,9 @@ class MyFamiliesIT {
         assign(contacted, "anna", 10);
         send("/api/trajectories/" + contacted + "/phone-contacts",
                 "{\"contactedOn\": \"%s\", \"durationMinutes\": 15}".formatted(daysAgo(3)));
+        // recorded after the phone call but held before it: the newest contact of any kind counts, not the last recorded
+        send("/api/trajectories/" + contacted + "/home-visits",
+                "{\"visitedOn\": \"%s\", \"durationMinutes\": 60, \"interpreterUsed\": false}".formatted(daysAgo(8)));
         inAftercare = refer("Familie El Amrani", 220);
         assign(inAftercare, "anna", 200);
         send("/api/trajectories/" + inAftercare + "/closure",
