@@ -206,6 +206,8 @@ class ManagementPagesTest {
                 .andExpect(content().string(containsString("href=\"/dashboard/csv/overruns?cluster=Noord\"")))
                 .andExpect(content().string(stringContainsInOrder("Per instantie", "GGZ",
                         "href=\"/dashboard/waiting?cluster=Noord&amp;agency=GGZ\"", "40,0", "3", "12,5")))
+                .andExpect(content().string(containsString(">1 gezin wacht op een instantie.</a>")))
+                .andExpect(content().string(containsString(">1 aanmelding wacht op een coach.</a>")))
                 .andExpect(content().string(stringContainsInOrder("Kwaliteitsrapportage", "Aanmeldingen ontvangen", "30",
                         "Uitval", "10%", "Huisbezoeken", "240", "GAS: doelen (gedeeltelijk) bereikt", "80%",
                         "Tevredenheid gezin", "7,8 (9 cijfers)", "Tevredenheid verwijzer", "geen",
