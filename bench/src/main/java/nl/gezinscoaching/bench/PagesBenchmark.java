@@ -385,8 +385,11 @@ final class PagesBenchmark {
         for (Result r : results) {
             boolean page = r.name().startsWith("page");
             double goal = page ? 150 : 50;
-            System.out.printf("| %s | %.1f | %.1f ms | %.1f ms | %.1f ms | %d | < %.0f ms: %s |%n", r.name(), r.perSecond(),
-                    r.p50(), r.p95(), r.p99(), r.errors(), goal, r.p95() < goal ? "met" : "MISSED");
+            // the targets: every page, and every API view (a command is the post's comparison, no view)
+            String target = !page && r.name().startsWith("api POST") ? "(a command, not a view)"
+                    : "< %.0f ms: %s".formatted(goal, r.p95() < goal ? "met" : "MISSED");
+            System.out.printf("| %s | %.1f | %.1f ms | %.1f ms | %.1f ms | %d | %s |%n", r.name(), r.perSecond(),
+                    r.p50(), r.p95(), r.p99(), r.errors(), target);
         }
         System.out.println("\nPage p95 / its API's p95 (same run):");
         ratio(results, "page GET /", "api GET /api/my-families");
