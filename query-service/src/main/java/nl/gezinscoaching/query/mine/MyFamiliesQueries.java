@@ -40,7 +40,7 @@ class MyFamiliesQueries {
                 SELECT a.trajectory_id FROM rm_assignment a JOIN rm_coach co ON co.coach_id = a.coach_id
                 WHERE co.cluster = :cluster
             ), listed AS (
-                -- still on a list: aftercare not ended (partial index rm_coach_activity_aftercare_end, V176), so the
+                -- still on a list: aftercare not ended (the prefix of index rm_coach_activity_kind, V187), so the
                 -- facts below are read for the few families not yet done, not for a career's worth
                 SELECT k.trajectory_id FROM candidates k
                 WHERE NOT EXISTS (SELECT 1 FROM rm_coach_activity x
