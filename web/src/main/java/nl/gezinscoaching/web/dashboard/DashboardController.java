@@ -11,7 +11,12 @@ import nl.gezinscoaching.web.services.ManagementService;
 import nl.gezinscoaching.web.services.ManagementViews.Caseload;
 import nl.gezinscoaching.web.services.ManagementViews.CsvFile;
 import nl.gezinscoaching.web.services.ManagementViews.PageInfo;
+import nl.gezinscoaching.web.services.ManagementViews.Overruns;
+import nl.gezinscoaching.web.services.ManagementViews.QualityReport;
 import nl.gezinscoaching.web.services.ManagementViews.Trend;
+import nl.gezinscoaching.web.services.ManagementViews.WaitingList;
+import nl.gezinscoaching.web.services.ParallelReads;
+import nl.gezinscoaching.web.services.ParallelReads.Read;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -51,14 +56,16 @@ class DashboardController {
             "quality-trajectories", "/api/quality-report/trajectories");
 
     private final ManagementService views;
+    private final ParallelReads reads;
     private final ManagementRoles roles;
     private final MessageSource messages;
     private final JsonMapper json;
     private final Clock clock;
 
-    DashboardController(ManagementService views, ManagementRoles roles, MessageSource messages, JsonMapper json,
+    DashboardController(ManagementService views, ParallelReads reads, ManagementRoles roles, MessageSource messages, JsonMapper json,
                         Clock clock) {
         this.views = views;
+        this.reads = reads;
         this.roles = roles;
         this.messages = messages;
         this.json = json;
@@ -72,18 +79,14 @@ class DashboardController {
                      Model model) {
         roles.requireDashboard();
         Map<String, String> filter = filter(cluster, district);
+        // the first read on this thread (a token that needs refreshing is refreshed here, once), the others side by side
         Caseload caseload = views.caseload(filter);
         // the choices of the filter: every cluster and district the user may see, whatever is chosen now
-        Caseload all = filter.isEmpty() ? caseload : views.caseload(Map.of());
-        Trend trend = views.trend(with(filter, "months", String.valueOf(TREND_MONTHS)));
-        model.addAttribute("caseload", caseload);
-        model.addAttribute("clusters", all.clusters().stream().map(c -> c.cluster()).toList());
-        model.addAttribute("districts", all.districts().stream().map(d -> d.district()).toList());
-        model.addAttribute("trend", trend);
-        model.addAttribute("caseloadChart", json.writeValueAsString(caseloadChart(caseload, links(filter))));
-        model.addAttribute("trendChart", json.writeValueAsString(trendChart(trend, links(filter))));
-        model.addAttribute("overruns", views.overruns(with(filter, "size", String.valueOf(ON_DASHBOARD))));
-        model.addAttribute("waiting", views.waitingList(with(filter, "size", String.valueOf(ON_DASHBOARD))));
+        Read<Caseload> all = filter.isEmpty() ? null : reads.start(() -> views.caseload(Map.of()));
+        Read<Trend> trend = reads.start(() -> views.trend(with(filter, "months", String.valueOf(TREND_MONTHS))));
+        Read<Overruns> overruns = reads.start(() -> views.overruns(with(filter, "size", String.valueOf(ON_DASHBOARD))));
+        Read<WaitingList> waiting = reads.start(() -> views.waitingList(with(filter, "size", String.valueOf(ON_DASHBOARD))));
+        Read<QualityReport> quality = null;
         if (roles.audit()) {
             // the quality report is the organisation's: it has no cut per cluster, so a senior coach does not get it
             LocalDate end = to != null ? to : LocalDate.now(clock);
@@ -97,9 +100,21 @@ class DashboardController {
                 Map<String, String> period = new LinkedHashMap<>();
                 period.put("from", start.toString());
                 period.put("to", end.toString());
-                model.addAttribute("quality", views.qualityReport(period));
+                quality = reads.start(() -> views.qualityReport(period));
                 model.addAttribute("qualityCsv", links(filter).csv("quality-report", period));
             }
+        }
+        Caseload choices = all == null ? caseload : all.get();
+        model.addAttribute("caseload", caseload);
+        model.addAttribute("clusters", choices.clusters().stream().map(c -> c.cluster()).toList());
+        model.addAttribute("districts", choices.districts().stream().map(d -> d.district()).toList());
+        model.addAttribute("trend", trend.get());
+        model.addAttribute("caseloadChart", json.writeValueAsString(caseloadChart(caseload, links(filter))));
+        model.addAttribute("trendChart", json.writeValueAsString(trendChart(trend.get(), links(filter))));
+        model.addAttribute("overruns", overruns.get());
+        model.addAttribute("waiting", waiting.get());
+        if (quality != null) {
+            model.addAttribute("quality", quality.get());
         }
         addFilter(model, filter);
         return "dashboard/dashboard";
