@@ -81,43 +81,48 @@ class DashboardController {
         Map<String, String> filter = filter(cluster, district);
         // the first read on this thread (a token that needs refreshing is refreshed here, once), the others side by side
         Caseload caseload = views.caseload(filter);
-        // the choices of the filter: every cluster and district the user may see, whatever is chosen now
-        Read<Caseload> all = filter.isEmpty() ? null : reads.start(() -> views.caseload(Map.of()));
-        Read<Trend> trend = reads.start(() -> views.trend(with(filter, "months", String.valueOf(TREND_MONTHS))));
-        Read<Overruns> overruns = reads.start(() -> views.overruns(with(filter, "size", String.valueOf(ON_DASHBOARD))));
-        Read<WaitingList> waiting = reads.start(() -> views.waitingList(with(filter, "size", String.valueOf(ON_DASHBOARD))));
-        Read<QualityReport> quality = null;
-        if (roles.audit()) {
+        try (ParallelReads.Page page = reads.page()) {
+            // the choices of the filter: every cluster and district the user may see, whatever is chosen now
+            Read<Caseload> choices = filter.isEmpty() ? Read.done(caseload) : page.start(() -> views.caseload(Map.of()));
+            Read<Trend> trend = page.start(() -> views.trend(with(filter, "months", String.valueOf(TREND_MONTHS))));
+            Read<Overruns> overruns = page.start(() -> views.overruns(with(filter, "size", String.valueOf(ON_DASHBOARD))));
+            Read<WaitingList> waiting = page.start(() -> views.waitingList(with(filter, "size", String.valueOf(ON_DASHBOARD))));
+            DashboardLinks links = links(filter);
             // the quality report is the organisation's: it has no cut per cluster, so a senior coach does not get it
-            LocalDate end = to != null ? to : LocalDate.now(clock);
-            LocalDate start = from != null ? from : end.withDayOfYear(1);
-            model.addAttribute("from", start);
-            model.addAttribute("to", end);
-            if (end.isBefore(start)) {
-                model.addAttribute("periodRefused", true);
-            } else {
-                // in this order in the address (Map.of's order differs from one run to the next)
-                Map<String, String> period = new LinkedHashMap<>();
-                period.put("from", start.toString());
-                period.put("to", end.toString());
-                quality = reads.start(() -> views.qualityReport(period));
-                model.addAttribute("qualityCsv", links(filter).csv("quality-report", period));
+            Read<QualityReport> quality = roles.audit() ? quality(from, to, page, links, model) : null;
+            model.addAttribute("caseload", caseload);
+            model.addAttribute("clusters", choices.get().clusters().stream().map(c -> c.cluster()).toList());
+            model.addAttribute("districts", choices.get().districts().stream().map(d -> d.district()).toList());
+            model.addAttribute("trend", trend.get());
+            model.addAttribute("caseloadChart", json.writeValueAsString(caseloadChart(caseload, links)));
+            model.addAttribute("trendChart", json.writeValueAsString(trendChart(trend.get(), links)));
+            model.addAttribute("overruns", overruns.get());
+            model.addAttribute("waiting", waiting.get());
+            if (quality != null) {
+                model.addAttribute("quality", quality.get());
             }
-        }
-        Caseload choices = all == null ? caseload : all.get();
-        model.addAttribute("caseload", caseload);
-        model.addAttribute("clusters", choices.clusters().stream().map(c -> c.cluster()).toList());
-        model.addAttribute("districts", choices.districts().stream().map(d -> d.district()).toList());
-        model.addAttribute("trend", trend.get());
-        model.addAttribute("caseloadChart", json.writeValueAsString(caseloadChart(caseload, links(filter))));
-        model.addAttribute("trendChart", json.writeValueAsString(trendChart(trend.get(), links(filter))));
-        model.addAttribute("overruns", overruns.get());
-        model.addAttribute("waiting", waiting.get());
-        if (quality != null) {
-            model.addAttribute("quality", quality.get());
         }
         addFilter(model, filter);
         return "dashboard/dashboard";
+    }
+
+    /** Starts reading the quality report of the period asked for (this year by default); none if it ends before it starts. */
+    private Read<QualityReport> quality(LocalDate from, LocalDate to, ParallelReads.Page page, DashboardLinks links,
+                                        Model model) {
+        LocalDate end = to != null ? to : LocalDate.now(clock);
+        LocalDate start = from != null ? from : end.withDayOfYear(1);
+        model.addAttribute("from", start);
+        model.addAttribute("to", end);
+        if (end.isBefore(start)) {
+            model.addAttribute("periodRefused", true);
+            return null;
+        }
+        // in this order in the address (Map.of's order differs from one run to the next)
+        Map<String, String> period = new LinkedHashMap<>();
+        period.put("from", start.toString());
+        period.put("to", end.toString());
+        model.addAttribute("qualityCsv", links.csv("quality-report", period));
+        return page.start(() -> views.qualityReport(period));
     }
 
     /** The families with a coach now: of one coach (a bar of the chart), or of the cluster or district. */

@@ -1,5 +1,7 @@
 package nl.gezinscoaching.web.services;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -16,8 +18,9 @@ import org.springframework.web.context.request.RequestContextHolder;
 /**
  * Reads of the services that one page makes side by side instead of one after the other (the dashboard's views).
  * Each read runs as the signed-in user: the security context is carried over by Spring Security's delegating
- * executor, the request's attributes (where the user's access token is kept) by this class. A page's first read
- * should be made on the request's own thread, so that a token that needs refreshing is refreshed once, there.
+ * executor, the request's attributes (where the user's access token is kept, in the session) by this class, as
+ * Spring offers no executor that does. A page's first read should be made on the request's own thread, so that a
+ * token that needs refreshing is refreshed once, there.
  */
 @Component
 public class ParallelReads implements DisposableBean {
@@ -39,22 +42,48 @@ public class ParallelReads implements DisposableBean {
         this.asUser = new DelegatingSecurityContextExecutorService(threads);
     }
 
-    /** Starts a read as the signed-in user of the current request. */
-    public <T> Read<T> start(Supplier<T> read) {
-        RequestAttributes request = RequestContextHolder.currentRequestAttributes();
-        return new Read<>(CompletableFuture.supplyAsync(() -> {
-            RequestContextHolder.setRequestAttributes(request);
-            try {
-                return read.get();
-            } finally {
-                RequestContextHolder.resetRequestAttributes();
-            }
-        }, asUser));
+    /**
+     * The reads of one page, to be closed before the page's request ends: closing waits for every read it
+     * started, so that none still uses the request when one read's failure has already answered it.
+     */
+    public Page page() {
+        return new Page(RequestContextHolder.currentRequestAttributes());
     }
 
     @Override
     public void destroy() {
         threads.shutdownNow();
+    }
+
+    /** The reads one request started. */
+    public final class Page implements AutoCloseable {
+
+        private final RequestAttributes request;
+        private final List<CompletableFuture<?>> started = new ArrayList<>();
+
+        private Page(RequestAttributes request) {
+            this.request = request;
+        }
+
+        /** Starts a read as the signed-in user of this page's request. */
+        public <T> Read<T> start(Supplier<T> read) {
+            CompletableFuture<T> answer = CompletableFuture.supplyAsync(() -> {
+                RequestContextHolder.setRequestAttributes(request);
+                try {
+                    return read.get();
+                } finally {
+                    RequestContextHolder.resetRequestAttributes();
+                }
+            }, asUser);
+            started.add(answer);
+            return new Read<>(answer);
+        }
+
+        /** Waits for every read started, whether it answered or failed (its failure is thrown by its own get). */
+        @Override
+        public void close() {
+            started.forEach(read -> read.handle((answer, failure) -> null).join());
+        }
     }
 
     /** A read under way; {@link #get()} gives its answer or throws what the read threw (a refusal, an outage). */
@@ -64,6 +93,11 @@ public class ParallelReads implements DisposableBean {
 
         private Read(CompletableFuture<T> answer) {
             this.answer = answer;
+        }
+
+        /** A read already made (on the request's thread, or not needed because another read answers it). */
+        public static <T> Read<T> done(T answer) {
+            return new Read<>(CompletableFuture.completedFuture(answer));
         }
 
         public T get() {
