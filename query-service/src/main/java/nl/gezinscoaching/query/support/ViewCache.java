@@ -20,6 +20,11 @@ import org.springframework.stereotype.Component;
  * of rows) when nothing has changed, and the full query when something has; concurrent requests for the
  * same view and state wait for one computation instead of each running it.
  * <p>
+ * That look is itself kept for {@code query.view-cache.state-max-age} (100 ms): a page that asks for five views
+ * at once, or twenty managers opening the dashboard, read {@code token_entry} once between them instead of once
+ * per request. The price is that a view may show a projected event up to that long after its token moved, on
+ * top of the projection's own lag; 0 reads the tokens for every request.
+ * <p>
  * Nothing personal is kept: the cached views are the management views, which hold none. Parameters must
  * include everything the answer depends on (the day, the filter after {@code ClusterScope}, the page).
  */
@@ -33,6 +38,7 @@ public class ViewCache {
     private final JdbcClient jdbc;
     private final boolean enabled;
     private final Cache<List<Object>, Object> views;
+    private final Cache<List<String>, String> states;
 
     /**
      * @param enabled off only where rows are written without a processor's token (tests that call a projection's
@@ -41,11 +47,14 @@ public class ViewCache {
     ViewCache(JdbcClient jdbc, MeterRegistry meters,
               @Value("${query.view-cache.enabled:true}") boolean enabled,
               @Value("${query.view-cache.maximum-size:2000}") long maximumSize,
-              @Value("${query.view-cache.expire-after-write:PT10M}") Duration expireAfterWrite) {
+              @Value("${query.view-cache.expire-after-write:PT10M}") Duration expireAfterWrite,
+              @Value("${query.view-cache.state-max-age:PT0.1S}") Duration stateMaxAge) {
         this.jdbc = jdbc;
         this.enabled = enabled;
         this.views = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(expireAfterWrite)
                 .recordStats().build();
+        // concurrent requests for the same groups wait for one read of the tokens
+        this.states = Caffeine.newBuilder().maximumSize(100).expireAfterWrite(stateMaxAge).build();
         CaffeineCacheMetrics.monitor(meters, views, "query.views");
     }
 
@@ -57,7 +66,7 @@ public class ViewCache {
      */
     @SuppressWarnings("unchecked")
     public <T> T get(String view, List<String> groups, List<?> parameters, Supplier<T> computation) {
-        String state = enabled ? state(groups) : "";
+        String state = enabled ? states.get(groups, this::state) : "";
         if (state.isEmpty()) {
             // no processor has stored a token: the tables are not written by projections (a test's own rows)
             return computation.get();
