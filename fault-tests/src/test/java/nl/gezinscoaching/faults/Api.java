@@ -155,4 +155,17 @@ final class Api {
             return values;
         }
     }
+
+    /** A home visit of {@code ago} days ago. */
+    static String visit(int ago) {
+        return """
+                {"visitedOn": "%s", "durationMinutes": 45, "interpreterUsed": false}""".formatted(TODAY.minusDays(ago));
+    }
+
+    /** A closure of {@code ago} days ago. */
+    static String closure(int ago) {
+        return """
+                {"closedOn": "%s", "reason": "FAMILY_IN_CONTROL", "clientSatisfaction": 8, "referrerSatisfaction": 7,
+                 "closingLetterLanguage": "nl"}""".formatted(TODAY.minusDays(ago));
+    }
 }

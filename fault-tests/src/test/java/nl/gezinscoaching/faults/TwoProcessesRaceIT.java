@@ -68,8 +68,8 @@ class TwoProcessesRaceIT {
                     // first a copy one event behind (it finds out on append); which one alternates
                     ServiceProcess stale = stale(i, a, b);
                     ServiceProcess current = stale == a ? b : a;
-                    expect(Api.post(stale.baseUrl(), t + "/home-visits", visit(40)), 201, "warm-up visit");
-                    expect(Api.post(current.baseUrl(), t + "/home-visits", visit(39)), 201, "warm-up visit");
+                    expect(Api.post(stale.baseUrl(), t + "/home-visits", Api.visit(40)), 201, "warm-up visit");
+                    expect(Api.post(current.baseUrl(), t + "/home-visits", Api.visit(39)), 201, "warm-up visit");
                     acknowledgedVisits += 2;
                     trajectories.add(t);
                 }
@@ -89,10 +89,10 @@ class TwoProcessesRaceIT {
                         ServiceProcess second = first == a ? b : a;
                         @SuppressWarnings("unchecked")
                         Future<Api.Answer>[] pair = new Future[] {
-                                pool.submit(at(go, () -> Api.post(first.baseUrl(), t + "/closure", closure(5)))),
+                                pool.submit(at(go, () -> Api.post(first.baseUrl(), t + "/closure", Api.closure(5)))),
                                 pool.submit(at(go, () -> twoClosures
-                                        ? Api.post(second.baseUrl(), t + "/closure", closure(4))
-                                        : Api.post(second.baseUrl(), t + "/home-visits", visit(8))))};
+                                        ? Api.post(second.baseUrl(), t + "/closure", Api.closure(4))
+                                        : Api.post(second.baseUrl(), t + "/home-visits", Api.visit(8))))};
                         wave.add(pair);
                     }
                     go.countDown();
@@ -147,7 +147,7 @@ class TwoProcessesRaceIT {
                     } else {
                         failures.add("%s: the loser's aftercare call answered %s".formatted(t, aftercare));
                     }
-                    Api.Answer lateVisit = Api.post(loser.baseUrl(), t + "/home-visits", visit(2));
+                    Api.Answer lateVisit = Api.post(loser.baseUrl(), t + "/home-visits", Api.visit(2));
                     if (lateVisit.status() == 201) {
                         failures.add("%s: a visit after the closure was accepted by the loser".formatted(t));
                         acknowledgedVisits++;
@@ -230,16 +230,5 @@ class TwoProcessesRaceIT {
         if (answer.status() != status) {
             throw new IllegalStateException(what + ": " + answer);
         }
-    }
-
-    private static String visit(int ago) {
-        return """
-                {"visitedOn": "%s", "durationMinutes": 45, "interpreterUsed": false}""".formatted(Api.TODAY.minusDays(ago));
-    }
-
-    private static String closure(int ago) {
-        return """
-                {"closedOn": "%s", "reason": "FAMILY_IN_CONTROL", "clientSatisfaction": 8, "referrerSatisfaction": 7,
-                 "closingLetterLanguage": "nl"}""".formatted(Api.TODAY.minusDays(ago));
     }
 }

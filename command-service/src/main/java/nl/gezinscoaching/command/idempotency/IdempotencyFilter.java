@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import io.micrometer.core.instrument.Counter;
@@ -95,6 +96,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
             replay(earlier.get(), hash, response);
             return;
         }
+        // the headers set before this filter: what a retry starts from again
+        Map<String, List<String>> headersBefore = new LinkedHashMap<>();
+        response.getHeaderNames().forEach(name -> headersBefore.put(name, List.copyOf(response.getHeaders(name))));
         ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
         try {
             // decided on a stale cached trajectory? The attempt was rolled back (a lost race also aborted the
@@ -112,11 +116,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     refusalRechecks.increment();
                 }
                 request.removeAttribute(ConcurrentChange.REQUEST_ATTRIBUTE);
-                answer.resetBuffer();
+                startAgain(answer, headersBefore);
                 stale = attempt(request, body, answer, chain, username, key, hash);
             }
         } catch (DuplicateKeyException concurrentTwin) {
-            answer.resetBuffer();
+            startAgain(answer, headersBefore);
             problem(answer, HttpStatus.CONFLICT, "idempotency-key-in-use",
                     "A request with this Idempotency-Key is being recorded");
         }
@@ -141,6 +145,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8)));
             return null;
         });
+    }
+
+    /**
+     * Forgets everything a failed attempt wrote: body, status, content type and headers (a successful retry of a
+     * refused attempt must not keep its 409 and problem content type, or it is taken for a refusal and rolled back).
+     */
+    private static void startAgain(ContentCachingResponseWrapper answer, Map<String, List<String>> headersBefore) {
+        answer.reset();
+        headersBefore.forEach((name, values) -> values.forEach(value -> answer.addHeader(name, value)));
     }
 
     private void replay(Stored stored, String hash, HttpServletResponse response) throws IOException {

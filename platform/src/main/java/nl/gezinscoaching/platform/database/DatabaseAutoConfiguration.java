@@ -3,18 +3,21 @@ package nl.gezinscoaching.platform.database;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The DataSource of both services, declared here rather than by Boot so that Axon's JDBC
@@ -24,7 +27,10 @@ import org.springframework.context.annotation.Configuration;
  *   <li>Without: an embedded PostgreSQL that this service starts and stops. Set
  *       {@code platform.embedded-database.data-directory} to keep its data between runs.</li>
  * </ul>
- * Either way the pool takes {@code spring.datasource.hikari.*} settings.
+ * Either way the pool takes {@code spring.datasource.hikari.*} settings, and is used through a
+ * {@link PatientDataSource}: a wait for a connection of a busy pool is waited out (up to
+ * {@code platform.datasource.busy-patience}, default 8 s, below the web's 10 s read timeout), never taken for an
+ * outage.
  */
 @AutoConfiguration(before = {DataSourceAutoConfiguration.class, JdbcAutoConfiguration.class})
 @EnableConfigurationProperties(DataSourceProperties.class)
@@ -37,9 +43,8 @@ public class DatabaseAutoConfiguration {
     static class External {
 
         @Bean(destroyMethod = "close")
-        @ConfigurationProperties("spring.datasource.hikari")
-        HikariDataSource dataSource(DataSourceProperties properties) {
-            return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        PatientDataSource dataSource(DataSourceProperties properties, Environment environment) {
+            return patient(properties.initializeDataSourceBuilder().type(HikariDataSource.class).build(), environment);
         }
     }
 
@@ -57,14 +62,22 @@ public class DatabaseAutoConfiguration {
 
         /** Depends on the database bean, so the pool is closed before the database stops. */
         @Bean(destroyMethod = "close")
-        @ConfigurationProperties("spring.datasource.hikari")
-        HikariDataSource dataSource(EmbeddedPostgres embeddedPostgres) {
+        PatientDataSource dataSource(EmbeddedPostgres embeddedPostgres, Environment environment) {
             HikariDataSource dataSource = new HikariDataSource();
             dataSource.setJdbcUrl(EmbeddedDatabase.jdbcUrl(embeddedPostgres));
             dataSource.setUsername("postgres");
             dataSource.setPassword("postgres");
             dataSource.setPoolName("embedded");
-            return dataSource;
+            return patient(dataSource, environment);
         }
+    }
+
+    /** The pool with its {@code spring.datasource.hikari.*} settings, used patiently. */
+    static PatientDataSource patient(HikariDataSource pool, Environment environment) {
+        Binder binder = Binder.get(environment);
+        binder.bind("spring.datasource.hikari", Bindable.ofInstance(pool));
+        Duration patience = binder.bind("platform.datasource.busy-patience", Duration.class)
+                .orElse(Duration.ofSeconds(8));
+        return new PatientDataSource(pool, patience);
     }
 }

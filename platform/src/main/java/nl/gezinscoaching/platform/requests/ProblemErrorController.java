@@ -2,6 +2,7 @@ package nl.gezinscoaching.platform.requests;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import nl.gezinscoaching.platform.database.PatientDataSource.PoolBusyException;
 import nl.gezinscoaching.platform.web.Problems;
 import nl.gezinscoaching.platform.web.RequestTooLargeException;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -27,6 +28,9 @@ class ProblemErrorController implements ErrorController {
         RequestTooLargeException tooLarge = RequestTooLargeException.in(failure);
         if (tooLarge != null) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.tooLarge(tooLarge.limit()));
+        }
+        if (PoolBusyException.in(failure)) {
+            return ServiceProblemHandler.overloaded();
         }
         if (DatabaseUnavailable.is(failure)) {
             return ServiceProblemHandler.unavailable();

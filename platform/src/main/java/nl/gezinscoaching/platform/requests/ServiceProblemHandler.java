@@ -1,6 +1,7 @@
 package nl.gezinscoaching.platform.requests;
 
 import java.util.Locale;
+import nl.gezinscoaching.platform.database.PatientDataSource.PoolBusyException;
 import nl.gezinscoaching.platform.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +22,9 @@ import org.springframework.web.multipart.MultipartException;
 
 /**
  * The services' last word on a failed request, after their own handlers and {@code RequestProblemHandler}:
- * Spring MVC's own refusals (405, 406, 415, ...) as problem documents, a body that is not JSON as 415, an
- * unreachable database as 503 (with {@code Retry-After}), and anything unexpected as a 500 that says nothing
+ * Spring MVC's own refusals (405, 406, 415, ...) as problem documents, a body that is not JSON as 415, a pool
+ * busy for longer than the service waits as 503 {@code overloaded}, an unreachable database as 503
+ * {@code database-unavailable} (both with {@code Retry-After}), and anything unexpected as a 500 that says nothing
  * about the inside (the log has the exception). Refusals by
  * Spring Security are left to it.
  */
@@ -48,6 +50,10 @@ class ServiceProblemHandler {
         if (e instanceof ErrorResponse refusal) {
             return answer(refusal.getStatusCode(), refusal.getHeaders());
         }
+        if (PoolBusyException.in(e)) {
+            log.warn("Request answered 503: every database connection stayed in use (overloaded)");
+            return overloaded();
+        }
         if (DatabaseUnavailable.is(e)) {
             log.warn("Request answered 503: the database is unavailable ({})", e.getClass().getSimpleName());
             return unavailable();
@@ -62,6 +68,18 @@ class ServiceProblemHandler {
                 "Service unavailable", "The database cannot be reached; nothing was recorded. Try again shortly");
         problem.setProperty("rule", "database-unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+    }
+
+    /**
+     * 503 with {@code Retry-After}: the database answers but the service had no connection to spare for as long as it
+     * waits (a burst beyond what it can take); nothing was recorded.
+     */
+    static ResponseEntity<ProblemDetail> overloaded() {
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "overloaded",
+                "Service overloaded", "The service is too busy to take this request now; nothing was recorded."
+                        + " Try again in a few seconds");
+        problem.setProperty("rule", "overloaded");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2").body(problem);
     }
 
     static ResponseEntity<ProblemDetail> answer(HttpStatusCode status, HttpHeaders headers) {

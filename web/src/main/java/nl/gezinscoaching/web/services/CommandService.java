@@ -6,6 +6,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -30,7 +31,8 @@ public class CommandService {
      * Posts one action.
      *
      * @return the service's answer (the ids it made, e.g. {@code trajectoryId}), empty when it has none
-     * @throws CommandRefusal when the service refuses it (400 with the fields and rules, 409/422 with the rule)
+     * @throws CommandRefusal when the service refuses it (400 with the fields and rules, 409/422 with the rule), or
+     *         cannot take it now (429 or 503: rule {@code overloaded} or {@code database-unavailable}; nothing recorded)
      */
     public Map<String, Object> record(String endpoint, Object body, String idempotencyKey, Object... uriVariables) {
         try {
@@ -42,6 +44,8 @@ public class CommandService {
             }
             Map<String, Object> answer = request.body(body).retrieve().body(ANSWER);
             return answer == null ? Map.of() : answer;
+        } catch (HttpClientErrorException.TooManyRequests e) {
+            throw new CommandRefusal("overloaded", List.of());
         } catch (HttpClientErrorException e) {
             HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
             if (status == HttpStatus.BAD_REQUEST || status == HttpStatus.CONFLICT
@@ -58,6 +62,11 @@ public class CommandService {
                 }
             }
             throw e;
+        } catch (HttpServerErrorException.ServiceUnavailable e) {
+            // overloaded or the database down: nothing was recorded, the form is shown again with what was typed
+            Problem problem = e.getResponseBodyAs(Problem.class);
+            throw new CommandRefusal(problem != null && "database-unavailable".equals(problem.rule())
+                    ? "database-unavailable" : "overloaded", List.of());
         }
     }
 

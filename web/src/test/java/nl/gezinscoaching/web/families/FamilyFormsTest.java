@@ -164,6 +164,21 @@ class FamilyFormsTest {
     }
 
     @Test
+    void aServiceTooBusyToRecordSaysSoInDutchKeepingWhatWasTyped() throws Exception {
+        given(queries.history("t-1")).willReturn(assigned());
+        willThrow(new CommandRefusal("overloaded", List.of()))
+                .given(commands).record(anyString(), any(), any(), any(), any());
+
+        mvc.perform(post("/trajectories/t-1/home-visit").with(anna()).with(csrf())
+                        .param("idempotencyKey", "k-1").param("visitedOn", TODAY.minusDays(1).toString())
+                        .param("durationMinutes", "50").param("interpreterUsed", "false").param("summary", "Mijn notitie"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(stringContainsInOrder("role=\"alert\"",
+                        "Het is nu te druk om dit vast te leggen; er is niets vastgelegd.",
+                        "value=\"" + TODAY.minusDays(1) + "\"", "value=\"50\"", "Mijn notitie")));
+    }
+
+    @Test
     void aStateConflictIsShownAtTheTopOfItsForm() throws Exception {
         given(queries.history("t-1")).willReturn(assigned());
         willThrow(new CommandRefusal("warm-handover-already-done", List.of()))

@@ -61,4 +61,30 @@ class CommandServiceTest {
         assertThat(state.rule()).isEqualTo("trajectory-closed");
         assertThat(state.fields()).isEmpty();
     }
+
+    @Test
+    void aServiceThatCannotTakeTheActionNowIsARefusalThatSaysSoAndKeepsTheForm() {
+        server.expect(requestTo("http://commands/api/trajectories/t-1/home-visits"))
+                .andRespond(withStatus(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "2")
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body("""
+                        {"status": 503, "rule": "overloaded"}"""));
+        server.expect(requestTo("http://commands/api/trajectories/t-1/home-visits"))
+                .andRespond(withStatus(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .body("""
+                        {"status": 503, "rule": "database-unavailable"}"""));
+        server.expect(requestTo("http://commands/api/trajectories/t-1/home-visits"))
+                .andRespond(withStatus(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "1"));
+
+        HomeVisitRequest visit = new HomeVisitRequest(LocalDate.of(2026, 11, 20), 45, false, null);
+        String path = "/api/trajectories/{id}/home-visits";
+        CommandRefusal busy = catchThrowableOfType(CommandRefusal.class, () -> commands.record(path, visit, "k-1", "t-1"));
+        CommandRefusal down = catchThrowableOfType(CommandRefusal.class, () -> commands.record(path, visit, "k-1", "t-1"));
+        CommandRefusal limited = catchThrowableOfType(CommandRefusal.class,
+                () -> commands.record(path, visit, "k-1", "t-1"));
+
+        assertThat(busy.rule()).isEqualTo("overloaded");
+        assertThat(down.rule()).isEqualTo("database-unavailable");
+        assertThat(limited.rule()).isEqualTo("overloaded");
+        server.verify();
+    }
 }
