@@ -57,7 +57,7 @@ final class InstancesBenchmark {
 
             warmUp(gateway, caseloadUrl, "warm-one-", rate, warmup);
             System.out.println("-- lag, one query instance; " + loadAverage());
-            Latencies one = LagBenchmark.measure(gateway, caseloadUrl, "one-", rate, seconds);
+            Latencies one = LagBenchmark.measure(gateway, caseloadUrl, "one-", rate, seconds).measured();
 
             ConfigurableApplicationContext second = new SpringApplicationBuilder(QueryServiceApplication.class)
                     .web(WebApplicationType.NONE).run(database.serviceArguments());
@@ -65,7 +65,7 @@ final class InstancesBenchmark {
                 awaitShared(pool);
                 warmUp(gateway, caseloadUrl, "warm-two-", rate, warmup);
                 System.out.println("-- lag, two query instances (segments shared: " + claims(pool) + "); " + loadAverage());
-                Latencies two = LagBenchmark.measure(gateway, caseloadUrl, "two-", rate, seconds);
+                Latencies two = LagBenchmark.measure(gateway, caseloadUrl, "two-", rate, seconds).measured();
 
                 // the history is written while no projection runs; the rebuild then starts them all again
                 stopProcessors(first);

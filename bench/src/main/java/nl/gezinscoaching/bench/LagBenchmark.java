@@ -50,6 +50,7 @@ final class LagBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PROBES_PER_SECOND = 5;
     private static final int PROBE_COACHES = 10;
+    private static final int WARM_UP_SECONDS = 10;
 
     private LagBenchmark() {
     }
@@ -66,17 +67,27 @@ final class LagBenchmark {
             System.out.println(BenchDatabase.describe(commands.getBean(javax.sql.DataSource.class)));
             CommandGateway gateway = commands.getBean(CommandGateway.class);
             String caseloadUrl = "http://localhost:" + query.getEnvironment().getProperty("local.server.port") + "/api/caseload";
-            Latencies latencies = measure(gateway, caseloadUrl, "coach-", rate, seconds);
-            System.out.printf("Target: p99 < 1 s: %s%n", latencies.millis(0.99) < 1000 ? "MET" : "MISSED");
+            Lags lags = measure(gateway, caseloadUrl, "coach-", rate, seconds);
+            System.out.printf("Target: p99 < 100 ms and p50 < 30 ms (issue 22): %s (with the warm-up: %s)%n",
+                    met(lags.measured()) ? "MET" : "MISSED", met(lags.withWarmUp()) ? "MET" : "MISSED");
         }
     }
 
     /**
      * Commands at {@code rate} per second for {@code seconds} (home visits, plus 5 probes a second of a referral and an
      * assignment to a coach of its own, ids starting with {@code prefix}); for each probe the time from the
-     * assignment's commit until {@code caseloadUrl} shows it. Prints the figures and returns the lags.
+     * assignment's commit until {@code caseloadUrl} shows it. The first {@value #WARM_UP_SECONDS} s are a warm-up,
+     * on top of {@code seconds}: their probes are printed apart. Prints the figures and returns the lags.
      */
-    static Latencies measure(CommandGateway gateway, String caseloadUrl, String prefix, int rate, int seconds)
+    /** The lags of the measured probes, and of every probe, the warm-up's included. */
+    record Lags(Latencies measured, Latencies withWarmUp) {
+    }
+
+    private static boolean met(Latencies lags) {
+        return lags.millis(0.99) < 100 && lags.millis(0.5) < 30;
+    }
+
+    static Lags measure(CommandGateway gateway, String caseloadUrl, String prefix, int rate, int seconds)
             throws Exception {
         for (int c = 0; c < 20 + PROBE_COACHES; c++) {
             gateway.sendAndWait(new RegisterCoachCommand(prefix + c, "Coach " + c, "Noord", BigDecimal.ONE,
@@ -88,7 +99,10 @@ final class LagBenchmark {
             gateway.sendAndWait(new AssignCoachCommand(families.get(f), prefix + (f % 20), TODAY.minusDays(90)));
         }
 
-        int probes = seconds * PROBES_PER_SECOND;
+        // a warm-up of WARM_UP_SECONDS first (the JIT compiling the hot paths on two cores, caches filling): its
+        // probes are printed apart and not counted in the measured seconds
+        int warmUpProbes = WARM_UP_SECONDS * PROBES_PER_SECOND;
+        int probes = warmUpProbes + seconds * PROBES_PER_SECOND;
         int loadPerSecond = Math.max(0, rate - 2 * PROBES_PER_SECOND);
         ScheduledExecutorService load = Executors.newScheduledThreadPool(4);
         AtomicInteger loadSent = new AtomicInteger();
@@ -100,22 +114,34 @@ final class LagBenchmark {
 
         ScheduledExecutorService probing = Executors.newScheduledThreadPool(8);
         ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> warmUpLags = new ConcurrentLinkedQueue<>();
+        // how long the request that saw the probe took (the view's own answer time, part of the lag)
+        ConcurrentLinkedQueue<Long> answers = new ConcurrentLinkedQueue<>();
         int[] expected = new int[PROBE_COACHES];
         CountDownLatch done = new CountDownLatch(probes);
         HttpClient http = HttpClient.newHttpClient();
-        long start = System.nanoTime();
+        long start = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARM_UP_SECONDS);
         for (int p = 0; p < probes; p++) {
             int coach = p % PROBE_COACHES;
             int count = ++expected[coach];
+            boolean warmUp = p < warmUpProbes;
             probing.schedule(() -> {
                 try {
                     String family = refer(gateway, 10);
                     gateway.sendAndWait(new AssignCoachCommand(family, prefix + (20 + coach), TODAY));
                     long committed = System.nanoTime();
+                    long asked = committed;
                     while (active(http, caseloadUrl, prefix + (20 + coach)) < count) {
                         Thread.sleep(5);
+                        asked = System.nanoTime();
                     }
-                    lags.add(System.nanoTime() - committed);
+                    long seen = System.nanoTime();
+                    if (warmUp) {
+                        warmUpLags.add(seen - committed);
+                    } else {
+                        lags.add(seen - committed);
+                        answers.add(seen - asked);
+                    }
                 } catch (Exception e) {
                     System.out.println("probe failed: " + e.getClass().getSimpleName());
                 } finally {
@@ -123,19 +149,32 @@ final class LagBenchmark {
                 }
             }, 1_000_000L * p / PROBES_PER_SECOND, TimeUnit.MICROSECONDS);
         }
-        done.await(seconds + 120L, TimeUnit.SECONDS);
+        done.await(WARM_UP_SECONDS + seconds + 120L, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
         load.shutdownNow();
         probing.shutdownNow();
 
-        Latencies latencies = new Latencies();
-        lags.forEach(latencies::add);
-        latencies = Latencies.merge(List.of(latencies));
-        double commandRate = (loadSent.get() + 2.0 * latencies.count()) / elapsed;
+        Latencies warmedUp = sorted(warmUpLags);
+        Latencies latencies = sorted(lags);
+        Latencies all = sorted(List.of(warmUpLags, lags).stream().flatMap(ConcurrentLinkedQueue::stream).toList());
+        System.out.printf("warm-up, the first %d s (%d probes, not counted): p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+                WARM_UP_SECONDS, warmedUp.count(), warmedUp.millis(0.5), warmedUp.millis(0.99), warmedUp.millis(1.0));
+        double commandRate = (loadSent.get() - loadPerSecond * WARM_UP_SECONDS + 2.0 * latencies.count()) / elapsed;
         System.out.printf("commands: %.1f/s over %.0f s; probes measured: %d%n", commandRate, elapsed, latencies.count());
+        System.out.printf("with the warm-up (%d probes): p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+                all.count(), all.millis(0.5), all.millis(0.95), all.millis(0.99), all.millis(1.0));
+        Latencies answered = sorted(answers);
+        System.out.printf("of which the answer of the GET that saw it: p50 %.0f ms, p99 %.0f ms%n",
+                answered.millis(0.5), answered.millis(0.99));
         System.out.printf("lag appended -> visible in /api/caseload: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n",
                 latencies.millis(0.5), latencies.millis(0.95), latencies.millis(0.99), latencies.millis(1.0));
-        return latencies;
+        return new Lags(latencies, all);
+    }
+
+    private static Latencies sorted(Iterable<Long> nanos) {
+        Latencies latencies = new Latencies();
+        nanos.forEach(latencies::add);
+        return Latencies.merge(List.of(latencies));
     }
 
     private static String refer(CommandGateway gateway, int daysAgo) {

@@ -102,16 +102,7 @@ public final class PatientDataSource extends DelegatingDataSource implements Clo
     }
 
     private boolean probe() {
-        Properties properties = new Properties();
-        properties.putAll(pool.getDataSourceProperties());
-        properties.setProperty("user", pool.getUsername());
-        if (pool.getPassword() != null) {
-            properties.setProperty("password", pool.getPassword());
-        }
-        properties.setProperty("connectTimeout", String.valueOf(PROBE_TIMEOUT_SECONDS));
-        properties.setProperty("socketTimeout", String.valueOf(PROBE_TIMEOUT_SECONDS));
-        properties.setProperty("ApplicationName", "pool-probe");
-        try (Connection connection = DriverManager.getConnection(pool.getJdbcUrl(), properties);
+        try (Connection connection = openDedicated("pool-probe", PROBE_TIMEOUT_SECONDS);
              Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(PROBE_TIMEOUT_SECONDS);
             statement.execute("SELECT 1");
@@ -123,6 +114,33 @@ public final class PatientDataSource extends DelegatingDataSource implements Clo
                     : "does not answer", e.getSQLState());
             return answers;
         }
+    }
+
+    /**
+     * A connection of its own, outside the pool, with the pool's URL, credentials and driver settings (for a
+     * listener that holds it for good, or a probe); the caller closes it.
+     */
+    public Connection openDedicated(String applicationName) throws SQLException {
+        return openDedicated(applicationName, 0);
+    }
+
+    private Connection openDedicated(String applicationName, int timeoutSeconds) throws SQLException {
+        Properties properties = new Properties();
+        properties.putAll(pool.getDataSourceProperties());
+        properties.setProperty("user", pool.getUsername());
+        if (pool.getPassword() != null) {
+            properties.setProperty("password", pool.getPassword());
+        }
+        if (timeoutSeconds > 0) {
+            properties.setProperty("connectTimeout", String.valueOf(timeoutSeconds));
+            properties.setProperty("socketTimeout", String.valueOf(timeoutSeconds));
+        } else {
+            // a listener waits for notifications for as long as there are none
+            properties.setProperty("socketTimeout", "0");
+            properties.setProperty("tcpKeepAlive", "true");
+        }
+        properties.setProperty("ApplicationName", applicationName);
+        return DriverManager.getConnection(pool.getJdbcUrl(), properties);
     }
 
     @Override

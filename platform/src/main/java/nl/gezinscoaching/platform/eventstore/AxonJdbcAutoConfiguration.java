@@ -15,6 +15,7 @@ import nl.gezinscoaching.platform.crypto.FieldCipher;
 import nl.gezinscoaching.platform.crypto.PersonalDataIntrospector;
 import nl.gezinscoaching.platform.crypto.PersonalDataProtectingSerializer;
 import nl.gezinscoaching.platform.upcasting.EventUpcasting;
+import nl.gezinscoaching.platform.database.PatientDataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.EventBusSpanFactory;
@@ -145,19 +146,26 @@ public class AxonJdbcAutoConfiguration {
     /**
      * The event store, with the delay between polls of the stream when it has caught up
      * ({@code platform.event-store.fetch-delay}, milliseconds). Events appended by another process
-     * (the command service) are seen at most this late.
+     * (the command service) are read as soon as its commit's {@link ChangeSignals} arrives, and at most this late
+     * when the signal is lost.
      */
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
                                   org.axonframework.config.Configuration configuration,
+                                  ChangeSignals changeSignals,
                                   @Value("${platform.event-store.fetch-delay:1000}") long fetchDelay) {
-        return EmbeddedEventStore.builder()
+        return new SignalledEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .fetchDelay(fetchDelay)
-                .build();
+                .fetchDelay(fetchDelay), changeSignals);
+    }
+
+    /** New events and moved read models told to every instance at once (LISTEN/NOTIFY), besides polling. */
+    @Bean
+    ChangeSignals changeSignals(PatientDataSource dataSource) {
+        return new ChangeSignals(dataSource);
     }
 
     @Bean

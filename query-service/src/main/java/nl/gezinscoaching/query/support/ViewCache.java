@@ -3,6 +3,8 @@ package nl.gezinscoaching.query.support;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import nl.gezinscoaching.platform.eventstore.ChangeSignals;
 import java.util.function.Supplier;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -20,10 +22,12 @@ import org.springframework.stereotype.Component;
  * of rows) when nothing has changed, and the full query when something has; concurrent requests for the
  * same view and state wait for one computation instead of each running it.
  * <p>
- * That look is itself kept for {@code query.view-cache.state-max-age} (100 ms): a page that asks for five views
- * at once, or twenty managers opening the dashboard, read {@code token_entry} once between them instead of once
- * per request. The price is that a view may show a projected event up to that long after its token moved, on
- * top of the projection's own lag; 0 reads the tokens for every request.
+ * That look is itself kept until a projection commits (issue 22): every commit of a projection, on this instance
+ * or another ({@link ChangeSignals#READ_MODELS_MOVED}), starts a new generation, and a look taken in an older
+ * generation is not used again. A page that asks for five views at once, or twenty managers opening the dashboard
+ * between two commits, read {@code token_entry} once between them, and a view shows a projected event as soon as
+ * its commit is signalled. In case a signal from another instance is lost, a look is kept at most
+ * {@code query.view-cache.state-max-age} (100 ms); 0 reads the tokens for every request.
  * <p>
  * Nothing personal is kept: the cached views are the management views, which hold none. Parameters must
  * include everything the answer depends on (the day, the filter after {@code ClusterScope}, the page).
@@ -38,13 +42,19 @@ public class ViewCache {
     private final JdbcClient jdbc;
     private final boolean enabled;
     private final Cache<List<Object>, Object> views;
-    private final Cache<List<String>, String> states;
+    private final Cache<StateKey, String> states;
+    /** Raised by every commit of a projection (this instance's or, by {@link ChangeSignals}, another's). */
+    private final AtomicLong generation = new AtomicLong();
+
+    /** The tokens' state of some groups, as read in one generation of the read models. */
+    private record StateKey(List<String> groups, long generation) {
+    }
 
     /**
      * @param enabled off only where rows are written without a processor's token (tests that call a projection's
      *                handlers themselves)
      */
-    ViewCache(JdbcClient jdbc, MeterRegistry meters,
+    ViewCache(JdbcClient jdbc, MeterRegistry meters, ChangeSignals signals,
               @Value("${query.view-cache.enabled:true}") boolean enabled,
               @Value("${query.view-cache.maximum-size:2000}") long maximumSize,
               @Value("${query.view-cache.expire-after-write:PT10M}") Duration expireAfterWrite,
@@ -56,6 +66,7 @@ public class ViewCache {
         // concurrent requests for the same groups wait for one read of the tokens
         this.states = Caffeine.newBuilder().maximumSize(100).expireAfterWrite(stateMaxAge).build();
         CaffeineCacheMetrics.monitor(meters, views, "query.views");
+        signals.onSignal(ChangeSignals.READ_MODELS_MOVED, generation::incrementAndGet);
     }
 
     /**
@@ -66,7 +77,7 @@ public class ViewCache {
      */
     @SuppressWarnings("unchecked")
     public <T> T get(String view, List<String> groups, List<?> parameters, Supplier<T> computation) {
-        String state = enabled ? states.get(groups, this::state) : "";
+        String state = enabled ? states.get(new StateKey(groups, generation.get()), key -> state(key.groups())) : "";
         if (state.isEmpty()) {
             // no processor has stored a token: the tables are not written by projections (a test's own rows)
             return computation.get();
