@@ -1,13 +1,12 @@
 package nl.gezinscoaching.command.concurrency;
 
+import nl.gezinscoaching.command.trajectory.TrajectoryTargets;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
-import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -25,7 +24,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class EvictOnRollback implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private final Cache trajectoryCache;
-    private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
 
     EvictOnRollback(CommandBus commandBus, @Qualifier("trajectoryCache") Cache trajectoryCache) {
         this.trajectoryCache = trajectoryCache;
@@ -51,11 +49,7 @@ class EvictOnRollback implements MessageHandlerInterceptor<CommandMessage<?>> {
         return interceptorChain.proceed();
     }
 
-    private String target(CommandMessage<?> command) {
-        try {
-            return targets.resolveTarget(command).getIdentifier();
-        } catch (IllegalArgumentException noTarget) {
-            return null;
-        }
+    private static String target(CommandMessage<?> command) {
+        return TrajectoryTargets.trajectoryOf(command);
     }
 }

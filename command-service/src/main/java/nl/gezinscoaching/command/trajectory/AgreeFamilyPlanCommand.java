@@ -6,5 +6,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record AgreeFamilyPlanCommand(@TargetAggregateIdentifier String trajectoryId,
                                      LocalDate agreedOn,
-                                     List<String> cosigningAgencies) {
+                                     List<String> cosigningAgencies) implements TrajectoryCommand {
 }

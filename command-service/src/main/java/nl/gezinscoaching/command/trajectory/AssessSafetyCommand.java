@@ -8,5 +8,5 @@ public record AssessSafetyCommand(@TargetAggregateIdentifier String trajectoryId
                                   LocalDate assessedOn,
                                   SafetyVerdict verdict,
                                   boolean reportedToVeiligThuis,
-                                  String notes) {
+                                  String notes) implements TrajectoryCommand {
 }

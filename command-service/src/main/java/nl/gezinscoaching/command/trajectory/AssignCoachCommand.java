@@ -6,5 +6,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /** Assign a coach; on an assigned trajectory this reassigns it to another coach. */
 public record AssignCoachCommand(@TargetAggregateIdentifier String trajectoryId,
                                  String coachId,
-                                 LocalDate assignedOn) {
+                                 LocalDate assignedOn) implements TrajectoryCommand {
 }

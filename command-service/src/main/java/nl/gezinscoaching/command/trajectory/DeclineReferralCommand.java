@@ -6,5 +6,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /** Triage declines the referral (for instance on a contra-indication). */
 public record DeclineReferralCommand(@TargetAggregateIdentifier String trajectoryId,
                                      LocalDate declinedOn,
-                                     String reason) {
+                                     String reason) implements TrajectoryCommand {
 }

@@ -4,5 +4,5 @@ import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record EndAftercareCommand(@TargetAggregateIdentifier String trajectoryId,
-                                  LocalDate endedOn) {
+                                  LocalDate endedOn) implements TrajectoryCommand {
 }

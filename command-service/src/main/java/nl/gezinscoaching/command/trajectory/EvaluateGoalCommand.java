@@ -7,5 +7,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record EvaluateGoalCommand(@TargetAggregateIdentifier String trajectoryId,
                                   String goalId,
                                   GoalAttainment attainment,
-                                  LocalDate evaluatedOn) {
+                                  LocalDate evaluatedOn) implements TrajectoryCommand {
 }

@@ -6,5 +6,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record GrantExtensionCommand(@TargetAggregateIdentifier String trajectoryId,
                                     LocalDate grantedOn,
                                     int months,
-                                    String reason) {
+                                    String reason) implements TrajectoryCommand {
 }

@@ -8,5 +8,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record InventoryProblemsCommand(@TargetAggregateIdentifier String trajectoryId,
                                        LocalDate inventoriedOn,
                                        Set<LifeDomain> problemDomains,
-                                       String notes) {
+                                       String notes) implements TrajectoryCommand {
 }

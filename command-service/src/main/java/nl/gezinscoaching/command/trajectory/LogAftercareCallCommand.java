@@ -7,5 +7,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record LogAftercareCallCommand(@TargetAggregateIdentifier String trajectoryId,
                                       LocalDate calledOn,
                                       Wellbeing wellbeing,
-                                      String notes) {
+                                      String notes) implements TrajectoryCommand {
 }

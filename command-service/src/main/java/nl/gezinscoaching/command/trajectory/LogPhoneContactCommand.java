@@ -6,5 +6,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record LogPhoneContactCommand(@TargetAggregateIdentifier String trajectoryId,
                                      LocalDate contactedOn,
                                      int durationMinutes,
-                                     String summary) {
+                                     String summary) implements TrajectoryCommand {
 }

@@ -8,5 +8,5 @@ public record RecordCoordinationMeetingCommand(@TargetAggregateIdentifier String
                                                LocalDate heldOn,
                                                List<String> agencies,
                                                boolean parentsPresent,
-                                               String notes) {
+                                               String notes) implements TrajectoryCommand {
 }

@@ -11,5 +11,5 @@ public record RecordHomeVisitCommand(@TargetAggregateIdentifier String trajector
                                      int durationMinutes,
                                      boolean interpreterUsed,
                                      String summary,
-                                     VisitLocation location) {
+                                     VisitLocation location) implements TrajectoryCommand {
 }

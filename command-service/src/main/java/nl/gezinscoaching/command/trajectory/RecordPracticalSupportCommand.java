@@ -8,5 +8,5 @@ public record RecordPracticalSupportCommand(@TargetAggregateIdentifier String tr
                                             LocalDate givenOn,
                                             SupportKind kind,
                                             int durationMinutes,
-                                            String notes) {
+                                            String notes) implements TrajectoryCommand {
 }

@@ -5,5 +5,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record RecordWarmHandoverCommand(@TargetAggregateIdentifier String trajectoryId,
                                         String agencyReferralId,
-                                        LocalDate handedOverOn) {
+                                        LocalDate handedOverOn) implements TrajectoryCommand {
 }

@@ -21,7 +21,7 @@ public record ReferFamilyCommand(@TargetAggregateIdentifier String trajectoryId,
                                  Referrer referrer,
                                  Set<ReferralReason> reasons,
                                  boolean newHelpQuestion,
-                                 ScreenFamilyCommand screening) {
+                                 ScreenFamilyCommand screening) implements TrajectoryCommand {
 
     /** A referral without the selection form. */
     public ReferFamilyCommand(String trajectoryId, LocalDate receivedOn, Family family, List<Child> children,

@@ -6,5 +6,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record ReferToAgencyCommand(@TargetAggregateIdentifier String trajectoryId,
                                    String agencyReferralId,
                                    String agency,
-                                   LocalDate referredOn) {
+                                   LocalDate referredOn) implements TrajectoryCommand {
 }

@@ -14,7 +14,7 @@ public record ScreenFamilyCommand(@TargetAggregateIdentifier String trajectoryId
                                   LocalDate screenedOn,
                                   Set<Indication> indications,
                                   Set<ContraIndication> contraIndications,
-                                  String overrideReason) {
+                                  String overrideReason) implements TrajectoryCommand {
 
     public ScreenFamilyCommand {
         indications = indications == null ? Set.of() : Set.copyOf(indications);

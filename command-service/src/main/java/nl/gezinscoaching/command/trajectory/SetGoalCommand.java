@@ -12,5 +12,5 @@ public record SetGoalCommand(@TargetAggregateIdentifier String trajectoryId,
                              String description,
                              LifeDomain lifeDomain,
                              LocalDate setOn,
-                             List<Subgoal> subgoals) {
+                             List<Subgoal> subgoals) implements TrajectoryCommand {
 }

@@ -65,6 +65,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * which makes older snapshots ignored.
  */
 @Aggregate(cache = "trajectoryCache", snapshotTriggerDefinition = TrajectorySnapshots.TRIGGER,
+        commandTargetResolver = TrajectoryTargets.BEAN,
         snapshotFilter = TrajectorySnapshots.FILTER)
 @Revision(TrajectorySnapshots.REVISION)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,

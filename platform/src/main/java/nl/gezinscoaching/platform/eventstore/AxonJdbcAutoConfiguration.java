@@ -16,6 +16,8 @@ import nl.gezinscoaching.platform.crypto.PersonalDataIntrospector;
 import nl.gezinscoaching.platform.crypto.PersonalDataProtectingSerializer;
 import nl.gezinscoaching.platform.upcasting.EventUpcasting;
 import nl.gezinscoaching.platform.database.PatientDataSource;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.EventBusSpanFactory;
@@ -35,12 +37,9 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.monitoring.MessageMonitor;
-import org.axonframework.monitoring.MultiMessageMonitor;
 import org.axonframework.config.MessageMonitorFactory;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.queryhandling.QueryBus;
-import org.axonframework.micrometer.MessageCountingMonitor;
-import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
@@ -164,8 +163,9 @@ public class AxonJdbcAutoConfiguration {
 
     /** New events and moved read models told to every instance at once (LISTEN/NOTIFY), besides polling. */
     @Bean
-    ChangeSignals changeSignals(PatientDataSource dataSource) {
-        return new ChangeSignals(dataSource);
+    ChangeSignals changeSignals(PatientDataSource dataSource,
+                                @Value("${platform.change-signals.listen:true}") boolean listen) {
+        return new ChangeSignals(dataSource, listen);
     }
 
     @Bean
@@ -252,9 +252,10 @@ public class AxonJdbcAutoConfiguration {
     @Bean
     ConfigurerModule axonMetrics(GlobalMetricRegistry globalMetricRegistry, MeterRegistry meterRegistry) {
         ProcessorLatency latency = new ProcessorLatency(meterRegistry, Clock.systemUTC());
+        // one set of meters per bus, registered once (Axon's own monitors look them up for every message)
+        Map<String, BusMeters> buses = new ConcurrentHashMap<>();
         MessageMonitorFactory countedAndTimed = (configuration, componentType, componentName) ->
-                new MultiMessageMonitor<>(MessageCountingMonitor.buildMonitor(componentName, meterRegistry),
-                        MessageTimerMonitor.builder().meterNamePrefix(componentName).meterRegistry(meterRegistry).build());
+                buses.computeIfAbsent(componentName, name -> new BusMeters(name, meterRegistry));
         return configurer -> {
             globalMetricRegistry.registerWithConfigurer(configurer);
             configurer.configureMessageMonitor(CommandBus.class, countedAndTimed);

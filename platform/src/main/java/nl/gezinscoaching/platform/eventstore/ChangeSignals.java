@@ -55,8 +55,15 @@ public final class ChangeSignals implements SmartLifecycle {
     private Thread sender;
     private Thread listener;
 
-    public ChangeSignals(PatientDataSource dataSource) {
+    private final boolean listen;
+
+    /**
+     * @param listen whether to receive the other processes' signals (a service without a processor that reads the
+     *               store, like the command service, only sends)
+     */
+    public ChangeSignals(PatientDataSource dataSource, boolean listen) {
         this.dataSource = dataSource;
+        this.listen = listen;
     }
 
     /** Runs {@code receiver} whenever {@code channel} is signalled, by this process or another (on a signal thread). */
@@ -95,7 +102,9 @@ public final class ChangeSignals implements SmartLifecycle {
     public void start() {
         if (running.compareAndSet(false, true)) {
             sender = daemon("change-signal-sender", this::send);
-            listener = daemon("change-signal-listener", this::listen);
+            if (listen) {
+                listener = daemon("change-signal-listener", this::listen);
+            }
         }
     }
 

@@ -34,8 +34,8 @@ class ChangeSignalsIT {
         postgres = EmbeddedDatabase.start(Files.createTempDirectory("change-signals"), 0);
         poolA = pool();
         poolB = pool();
-        a = new ChangeSignals(poolA);
-        b = new ChangeSignals(poolB);
+        a = new ChangeSignals(poolA, true);
+        b = new ChangeSignals(poolB, true);
         a.start();
         b.start();
     }
