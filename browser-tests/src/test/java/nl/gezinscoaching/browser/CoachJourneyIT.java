@@ -169,6 +169,31 @@ class CoachJourneyIT {
         browser.screenshot("gezin-nazorg", Browser.PHONE);
     }
 
+    @Test
+    void anOverloadedServiceKeepsWhatTheCoachTypedAndSaysNothingWasRecorded() throws Exception {
+        String family = refer("Familie Smit", 35);
+        assign(family, "anna", 30);
+        browser.open(platform.webUrl + "/");
+        signIn("anna");
+
+        try (AutoCloseable busy = platform.overloadCommandService()) {
+            fill(family, "home-visit", Map.of("durationMinutes", "50", "summary", "Gesprek over de schulden"));
+            assertThat(browser.find(By.cssSelector("#form-home-visit .form-error")).getText())
+                    .startsWith("Het is nu te druk om dit vast te leggen; er is niets vastgelegd.");
+            assertThat(browser.find(By.id("home-visit-durationMinutes")).getAttribute("value")).isEqualTo("50");
+            assertThat(browser.find(By.id("home-visit-summary")).getAttribute("value"))
+                    .isEqualTo("Gesprek over de schulden");
+            browser.assertAccessible("a form the overloaded service could not record");
+            browser.screenshot("gezin-te-druk", Browser.PHONE);
+            browser.screenshot("gezin-te-druk", Browser.DESKTOP);
+        }
+        assertThat(browser.text()).doesNotContain("Het huisbezoek is vastgelegd.");
+
+        // the same form sent again once the service has room: recorded once
+        browser.find(By.cssSelector("#form-home-visit button[type=submit]")).click();
+        assertThat(browser.find(By.cssSelector("main .flash")).getText()).isEqualTo("Het huisbezoek is vastgelegd.");
+    }
+
     /**
      * The whole journey of a family, as the team works it: the senior coach takes in the referral with the
      * selection form and assigns it from the waiting list; the coach records every kind of action up to the

@@ -1,5 +1,6 @@
 package nl.gezinscoaching.browser;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import nl.gezinscoaching.command.CommandServiceApplication;
 import nl.gezinscoaching.platform.database.EmbeddedDatabase;
+import nl.gezinscoaching.platform.database.PatientDataSource;
 import nl.gezinscoaching.query.QueryServiceApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -51,7 +55,10 @@ final class RunningPlatform implements AutoCloseable {
         String[] services = {"--server.port=0", "--spring.datasource.url=" + EmbeddedDatabase.jdbcUrl(postgres),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + webUrl};
-        commandService = CommandServiceApplication.application().run(services);
+        // a busy pool is waited out for 1 s here (8 s in production), so that the overload test answers quickly
+        List<String> commandArguments = new ArrayList<>(List.of(services));
+        commandArguments.add("--platform.datasource.busy-patience=1s");
+        commandService = CommandServiceApplication.application().run(commandArguments.toArray(String[]::new));
         queryService = new SpringApplicationBuilder(QueryServiceApplication.class).run(services);
         commandUrl = "http://localhost:" + commandService.getEnvironment().getProperty("local.server.port");
         queryUrl = "http://localhost:" + queryService.getEnvironment().getProperty("local.server.port");
@@ -97,6 +104,23 @@ final class RunningPlatform implements AutoCloseable {
             pause(Duration.ofMillis(250));
         }
         throw new IllegalStateException("The web application was not healthy within " + START_DEADLINE + "; see " + log);
+    }
+
+    /**
+     * Takes every connection of the command service's pool until closed: the service is overloaded for real (its
+     * requests wait out their patience and are answered 503 {@code overloaded}) while the database answers.
+     */
+    AutoCloseable overloadCommandService() throws SQLException {
+        HikariDataSource pool = commandService.getBean(PatientDataSource.class).pool();
+        List<Connection> taken = new ArrayList<>();
+        for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
+            taken.add(pool.getConnection());
+        }
+        return () -> {
+            for (Connection connection : taken) {
+                connection.close();
+            }
+        };
     }
 
     /** POSTs to the command service's API as the demo administrator; fails unless it is accepted. */
