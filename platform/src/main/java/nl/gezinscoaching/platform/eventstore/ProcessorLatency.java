@@ -17,13 +17,18 @@ import org.axonframework.monitoring.NoOpMessageMonitorCallback;
  * Axon's own {@code EventProcessorLatencyMonitor} registers its gauge again for every event (a registry
  * lookup per message), and when Axon builds a second monitor for the same processor (one per processing
  * thread) the registry keeps the first one's value and warns. Here each processor has one gauge and one
- * value, registered once, shared by all its monitors; a message costs a clock read and a store.
+ * value, registered once, shared by all its monitors. The gauge is sampled: at most every 100 ms a message's
+ * timestamp is read (which parses its stored text); any other message costs one clock read (issue 22: a rebuild
+ * parsed every event's timestamp here once more).
  */
 public final class ProcessorLatency {
 
     private final MeterRegistry registry;
     private final Clock clock;
+    static final long SAMPLE_INTERVAL_MILLIS = 100;
+
     private final Map<String, AtomicLong> latencies = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> sampledAt = new ConcurrentHashMap<>();
 
     public ProcessorLatency(MeterRegistry registry, Clock clock) {
         this.registry = registry;
@@ -40,8 +45,15 @@ public final class ProcessorLatency {
                     .register(registry);
             return value;
         });
+        AtomicLong lastSample = sampledAt.computeIfAbsent(processorName, name -> new AtomicLong(Long.MIN_VALUE));
         return message -> {
-            latency.set(clock.millis() - message.getTimestamp().toEpochMilli());
+            long now = clock.millis();
+            long last = lastSample.get();
+            if (last == Long.MIN_VALUE || now - last >= SAMPLE_INTERVAL_MILLIS) {
+                if (lastSample.compareAndSet(last, now)) {
+                    latency.set(now - message.getTimestamp().toEpochMilli());
+                }
+            }
             return NoOpMessageMonitorCallback.INSTANCE;
         };
     }

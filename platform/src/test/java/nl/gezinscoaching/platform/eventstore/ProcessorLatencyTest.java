@@ -18,7 +18,33 @@ class ProcessorLatencyTest {
     private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final ProcessorLatency latency = new ProcessorLatency(registry, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final MovingClock clock = new MovingClock();
+    private final ProcessorLatency latency = new ProcessorLatency(registry, clock);
+
+    /** A clock the test moves on. */
+    private static final class MovingClock extends Clock {
+
+        private Instant now = NOW;
+
+        void advance(long millis) {
+            now = now.plusMillis(millis);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
 
     @Test
     void gaugeShowsHowLongAgoTheNewestEventWasPublished() {
@@ -33,10 +59,30 @@ class ProcessorLatencyTest {
         var second = latency.monitor("management-facts");
 
         first.onMessageIngested(eventAt(NOW.minusMillis(900)));
+        clock.advance(ProcessorLatency.SAMPLE_INTERVAL_MILLIS);
         second.onMessageIngested(eventAt(NOW.minusMillis(40)));
 
         assertThat(registry.find("management-facts.latency").gauges()).hasSize(1);
-        assertThat(gauge("management-facts").value()).isEqualTo(40.0);
+        assertThat(gauge("management-facts").value()).isEqualTo(40.0 + ProcessorLatency.SAMPLE_INTERVAL_MILLIS);
+    }
+
+    @Test
+    void betweenSamplesAMessagesTimestampIsNotRead() {
+        var monitor = latency.monitor("management-facts");
+        monitor.onMessageIngested(eventAt(NOW.minusMillis(300)));
+
+        clock.advance(ProcessorLatency.SAMPLE_INTERVAL_MILLIS - 1);
+        monitor.onMessageIngested(new GenericEventMessage<>("payload") {
+            @Override
+            public Instant getTimestamp() {
+                throw new AssertionError("read between two samples");
+            }
+        });
+        assertThat(gauge("management-facts").value()).isEqualTo(300.0);
+
+        clock.advance(1);
+        monitor.onMessageIngested(eventAt(NOW.minusMillis(20)));
+        assertThat(gauge("management-facts").value()).isEqualTo(20.0 + ProcessorLatency.SAMPLE_INTERVAL_MILLIS);
     }
 
     @Test
