@@ -34,7 +34,7 @@ class EvictOnRollback implements MessageHandlerInterceptor<CommandMessage<?>> {
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain interceptorChain)
             throws Exception {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            String trajectoryId = target(unitOfWork.getMessage());
+            String trajectoryId = TrajectoryTargets.trajectoryOf(unitOfWork.getMessage());
             if (trajectoryId != null) {
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                     @Override
@@ -47,9 +47,5 @@ class EvictOnRollback implements MessageHandlerInterceptor<CommandMessage<?>> {
             }
         }
         return interceptorChain.proceed();
-    }
-
-    private static String target(CommandMessage<?> command) {
-        return TrajectoryTargets.trajectoryOf(command);
     }
 }

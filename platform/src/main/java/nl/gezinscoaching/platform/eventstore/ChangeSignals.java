@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,6 +75,11 @@ public final class ChangeSignals implements SmartLifecycle {
     /** Signals {@code channel}: delivered here at once, to the other instances after the send. Never blocks. */
     public void signal(String channel) {
         deliver(channel);
+        signalOthers(channel);
+    }
+
+    /** Signals {@code channel} to the other instances only (this one knows already). Never blocks. */
+    public void signalOthers(String channel) {
         pending.add(channel);
         lock.lock();
         try {
@@ -210,7 +216,7 @@ public final class ChangeSignals implements SmartLifecycle {
                 while (running.get()) {
                     PGNotification[] notifications = postgres.getNotifications(POLL_MILLIS);
                     if (notifications != null) {
-                        Set<String> channels = new java.util.HashSet<>();
+                        Set<String> channels = new HashSet<>();
                         for (PGNotification notification : notifications) {
                             channels.add(notification.getName());
                         }

@@ -28,7 +28,8 @@ public class SignalledEventStore extends EmbeddedEventStore {
     protected void afterCommit(List<? extends EventMessage<?>> events) {
         super.afterCommit(events);
         if (!events.isEmpty()) {
-            signals.signal(ChangeSignals.EVENTS_APPENDED);
+            // this store's readers were woken by super; the other processes' by the signal
+            signals.signalOthers(ChangeSignals.EVENTS_APPENDED);
         }
     }
 }
