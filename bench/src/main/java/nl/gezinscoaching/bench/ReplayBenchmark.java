@@ -75,8 +75,7 @@ final class ReplayBenchmark {
                     seconds, rate);
             System.out.printf("baseline (plain JDBC scan + deserialize, best of two): %,.0f events/s%n", baseline);
             System.out.printf("rebuild / baseline: %.0f%%%n", 100 * rate / baseline);
-            System.out.printf("Target: >= 30,000 events/s: %s; >= 30%% of baseline: %s%n",
-                    rate >= 30_000 ? "MET" : "MISSED", rate >= 0.3 * baseline ? "MET" : "MISSED");
+            System.out.printf("Target (issue 22): >= 60%% of baseline: %s%n", rate >= 0.6 * baseline ? "MET" : "MISSED");
         }
     }
 

@@ -66,9 +66,10 @@ class QueryServiceFaultsIT {
             .connectTimeout(Duration.ofSeconds(2)).build();
     private static final int COACHES = 10;
     private static final int PROBE_COACHES = 5;
-    /** Small batches: many commits in a replay, so that a kill lands between them. */
+    /** Small batches, the processors' and the rebuild's single read's: many commits, so that a kill lands between them. */
     private static final String[] QUERY_ARGUMENTS = {
-            "--axon.eventhandling.processors.management-facts.batch-size=20"};
+            "--axon.eventhandling.processors.management-facts.batch-size=20", "--query.rebuild.batch-size=20",
+            "--logging.level.nl.gezinscoaching.query.replay=INFO"};
 
     private static EmbeddedPostgres postgres;
     private static ServiceProcess commands;

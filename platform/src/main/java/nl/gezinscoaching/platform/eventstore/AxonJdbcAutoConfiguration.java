@@ -104,7 +104,8 @@ public class AxonJdbcAutoConfiguration {
 
     /**
      * Axon's JDBC engine as its auto-configuration builds it, plus the batch size for reading the stream
-     * ({@code platform.event-store.batch-size}; larger batches make projections and replays faster).
+     * ({@code platform.event-store.batch-size}; larger batches make projections and replays faster), with each row's
+     * timestamp parsed once ({@link TimestampOnceStorageEngine}).
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer,
@@ -115,10 +116,9 @@ public class AxonJdbcAutoConfiguration {
                                           EventSchema eventSchema,
                                           EventUpcasterChain eventUpcasterChain,
                                           @Value("${platform.event-store.batch-size:100}") int batchSize) {
-        return storageEngine(serializer, persistenceExceptionResolver, connectionProvider, transactionManager,
-                eventSchema, eventUpcasterChain, batchSize)
-                .snapshotFilter(configuration.snapshotFilter())
-                .build();
+        return TimestampOnceStorageEngine.build(storageEngine(serializer, persistenceExceptionResolver,
+                connectionProvider, transactionManager, eventSchema, eventUpcasterChain, batchSize)
+                .snapshotFilter(configuration.snapshotFilter()));
     }
 
     /**

@@ -9,12 +9,15 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -57,12 +60,20 @@ public class ReadModelRebuild {
 
     /** The newest generation this instance has carried out (stopped for, and started again after its reset). */
     private long carriedOut = -1;
-    /** The generation this instance has stopped its processors for and waits to see reset. */
+    /** The generation this instance has stopped its processors for and waits to see reset, or read by the fast path. */
     private long waitingFor = -1;
+    /** The rebuild's single read ({@link BulkReplay}), null when switched off ({@code query.rebuild.single-read}). */
+    private final BulkReplay singleRead;
+    /** The generation whose single read runs here, or -1. */
+    private long readingFor = -1;
+    /** The newest generation whose single read has ended here (or could not run here): not tried again. */
+    private long singleReadOver = -1;
+    /** How many single reads this instance has started. */
+    private long singleReads;
 
     ReadModelRebuild(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
                      Serializer serializer, JdbcTemplate jdbc, PlatformTransactionManager transactions, QueryNode node,
-                     Environment environment) {
+                     Environment environment, EventStorageEngine storageEngine, TransactionManager axonTransactions) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
@@ -71,6 +82,11 @@ public class ReadModelRebuild {
         this.transactions = new TransactionTemplate(transactions);
         this.node = node;
         this.environment = environment;
+        this.singleRead = environment.getProperty("query.rebuild.single-read", Boolean.class, true)
+                ? new BulkReplay(storageEngine, tokenStore, axonTransactions, this.transactions, jdbc.getDataSource(),
+                node, environment.getProperty("query.rebuild.batch-size", Integer.class, 5_000),
+                QueryInstances.liveWindow(environment))
+                : null;
     }
 
     /** Requests a rebuild by every instance; refused (false) while one is still running. */
@@ -118,6 +134,9 @@ public class ReadModelRebuild {
                 return;
             }
         }
+        if (readingFor == latest.generation() || !singleReadOver(latest.generation())) {
+            return;
+        }
         for (String name : readModels()) {
             StreamingEventProcessor processor = processor(name);
             if (!processor.isRunning()) {
@@ -129,6 +148,47 @@ public class ReadModelRebuild {
         }
         carriedOut = latest.generation();
         waitingFor = -1;
+    }
+
+    /**
+     * Whether the rebuild's single read is over for this instance: it has run here, or another instance runs it, or it
+     * has nothing to do. False while it runs here (started now or before), or waits for a dead instance's claims to
+     * expire; the processors stay stopped meanwhile.
+     */
+    private boolean singleReadOver(long generation) {
+        if (singleRead == null || singleReadOver >= generation) {
+            return true;
+        }
+        // the processors must not hold a segment (Axon starts them with the service), nor process beside the read
+        readModels().forEach(name -> processor(name).shutDown());
+        List<BulkReplay.ReadModel> readModels = readModels().stream()
+                .map(name -> new BulkReplay.ReadModel(name, (AbstractEventProcessor) processor(name))).toList();
+        BulkReplay.Refusal refusal = singleRead.start(readModels, () -> singleReadEnded(generation));
+        if (refusal == null) {
+            singleReads++;
+            readingFor = generation;
+            waitingFor = generation;
+            log.info("Rebuild {}: the event store is read once by {}", generation, node.id());
+            return false;
+        }
+        if (refusal == BulkReplay.Refusal.WAIT) {
+            waitingFor = generation;
+            return false;
+        }
+        log.info("Rebuild {}: no single read here ({})", generation, refusal);
+        singleReadOver = generation;
+        return true;
+    }
+
+    private synchronized void singleReadEnded(long generation) {
+        readingFor = -1;
+        singleReadOver = Math.max(singleReadOver, generation);
+        coordinate();
+    }
+
+    /** How many rebuilds this instance has read the event store for once ({@link BulkReplay}). */
+    synchronized long singleReads() {
+        return singleReads;
     }
 
     /** Whether this instance has stopped its processors for a rebuild whose reset it still waits for. */

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Collects the read-model writes of one batch of events and sends them to PostgreSQL as JDBC batches,
  * just before the batch's transaction commits, in the same transaction as the processor's token. One
- * round trip per statement shape and batch instead of one per event: this is what makes replays fast.
+ * round trip per statement shape and batch instead of one per event: this is what makes replays fast. Many rows of
+ * one plain insert (a rebuild's batches) go by COPY, with the insert's own outcome ({@link CopyInserts}).
  * <p>
  * Writes must be independent of each other's order within a batch (the projections here only insert
  * facts keyed by event identity, or upsert by key), because statements are grouped by their SQL.
@@ -32,6 +33,8 @@ import org.springframework.stereotype.Component;
 public class BatchedWrites {
 
     private static final String DEAD_LETTER = DeadLetter.class.getName();
+    /** From this many rows of one insert on, they go by COPY ({@link CopyInserts}): a rebuild's batches. */
+    static final int COPY_MIN_ROWS = 100;
 
     private final JdbcTemplate jdbc;
     private final String resourceKey = BatchedWrites.class.getName() + "@" + System.identityHashCode(this);
@@ -103,7 +106,11 @@ public class BatchedWrites {
                     bySql.computeIfAbsent(write.sql(), key -> new ArrayList<>()).add(write.args());
                 }
             }
-            bySql.forEach(jdbc::batchUpdate);
+            bySql.forEach((sql, rows) -> {
+                if (rows.size() < COPY_MIN_ROWS || !CopyInserts.copy(jdbc.getDataSource(), sql, rows)) {
+                    jdbc.batchUpdate(sql, rows);
+                }
+            });
         }
 
         @Override

@@ -2,24 +2,11 @@ package nl.gezinscoaching.query.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
-import nl.gezinscoaching.events.trajectory.Child;
-import nl.gezinscoaching.events.trajectory.Family;
-import nl.gezinscoaching.events.trajectory.FamilyReferred;
-import nl.gezinscoaching.events.trajectory.MigrationGeneration;
-import nl.gezinscoaching.events.trajectory.ReferralReason;
-import nl.gezinscoaching.events.trajectory.Referrer;
-import nl.gezinscoaching.platform.eventstore.AxonJdbcAutoConfiguration;
+import nl.gezinscoaching.query.support.Referrals;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,14 +19,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest
 class SequenceGapIT {
 
-    private static final ObjectMapper JSON = AxonJdbcAutoConfiguration.storageObjectMapper();
-    private static final Duration DEADLINE = Duration.ofSeconds(20);
-
     @Autowired
     DataSource dataSource;
 
     @Autowired
     JdbcClient jdbc;
+
+    Referrals referrals;
+
+    @BeforeEach
+    void referrals() {
+        referrals = new Referrals(jdbc);
+    }
 
     @Test
     void anEventCommittedAfterALaterOneIsStillProjected() throws Exception {
@@ -48,62 +39,24 @@ class SequenceGapIT {
         try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
             first.setAutoCommit(false);
             second.setAutoCommit(false);
-            long earlyIndex = append(first, early);
-            long lateIndex = append(second, late);
+            long earlyIndex = Referrals.append(first, early);
+            long lateIndex = Referrals.append(second, late);
             assertThat(earlyIndex).isLessThan(lateIndex);
             second.commit();
 
-            awaitProjected(late);
-            assertThat(projected(early)).as("still uncommitted").isFalse();
+            referrals.awaitProjected(late);
+            assertThat(referrals.projected(early)).as("still uncommitted").isFalse();
 
             first.commit();
-            awaitProjected(early);
+            referrals.awaitProjected(early);
         }
         // and the processor goes on with what comes after
         String after = "gap-after-" + UUID.randomUUID();
         try (Connection connection = dataSource.getConnection()) {
-            append(connection, after);
+            Referrals.append(connection, after);
         }
-        awaitProjected(after);
+        referrals.awaitProjected(after);
         assertThat(jdbc.sql("SELECT count(*) FROM rm_trajectory WHERE trajectory_id IN (?, ?, ?)")
                 .params(early, late, after).query(Long.class).single()).isEqualTo(3);
-    }
-
-    private static long append(Connection connection, String trajectoryId) throws Exception {
-        FamilyReferred event = new FamilyReferred(trajectoryId, LocalDate.of(2026, 1, 5),
-                new Family(null, "Familie Gap", "Escamp", "nl", false, MigrationGeneration.NONE),
-                List.of(new Child("Kind", LocalDate.of(2015, 1, 1))), new Referrer("Arts", "JGZ"),
-                Set.of(ReferralReason.CHILD_SAFETY), false);
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
-                    time_stamp, payload_type, payload_revision, payload, meta_data)
-                VALUES (?, ?, 0, 'Trajectory', ?, ?, '1', ?, ?) RETURNING global_index""")) {
-            insert.setString(1, UUID.randomUUID().toString());
-            insert.setString(2, trajectoryId);
-            insert.setString(3, Instant.now().toString());
-            insert.setString(4, FamilyReferred.class.getName());
-            insert.setBytes(5, JSON.writeValueAsBytes(event));
-            insert.setBytes(6, "{\"recordedBy\":\"gap-test\"}".getBytes(StandardCharsets.UTF_8));
-            try (var result = insert.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
-    }
-
-    private boolean projected(String trajectoryId) {
-        return jdbc.sql("SELECT count(*) FROM rm_trajectory WHERE trajectory_id = ?").param(trajectoryId)
-                .query(Long.class).single() == 1;
-    }
-
-    private void awaitProjected(String trajectoryId) throws InterruptedException {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (Instant.now().isBefore(deadline)) {
-            if (projected(trajectoryId)) {
-                return;
-            }
-            Thread.sleep(25);
-        }
-        throw new AssertionError(trajectoryId + " was not projected within " + DEADLINE);
     }
 }
