@@ -16,14 +16,21 @@ if [[ $# -ne 1 ]]; then
 fi
 FILE=$(realpath -m "$1")
 cd "$(dirname "$0")/.."
+# a backup holds every family's data: owner-only, whatever the caller's umask
+umask 077
 
 url="${SPRING_DATASOURCE_URL:-}"
 if [[ -n $url && "${BACKUP_METHOD:-pg_dump}" == pg_dump ]]; then
   # jdbc:postgresql://host:port/db?... -> postgresql://host:port/db
   conn="${url#jdbc:}"
   conn="${conn%%\?*}"
+  # written to a new file with a random name beside the target (never through a planted file or link), moved
+  # over the target when complete
+  partial=$(mktemp "$(dirname "$FILE")/.$(basename "$FILE").XXXXXXXX.partial")
+  trap 'rm -f "$partial"' EXIT
   PGUSER="${SPRING_DATASOURCE_USERNAME:-postgres}" PGPASSWORD="${SPRING_DATASOURCE_PASSWORD:-}" \
-    "${PG_DUMP:-pg_dump}" --format=custom --no-owner --file="$FILE" --dbname="$conn"
+    "${PG_DUMP:-pg_dump}" --format=custom --no-owner --file="$partial" --dbname="$conn"
+  mv -f "$partial" "$FILE"
   echo "Backed up to $FILE (pg_dump, custom format)"
   exit 0
 fi

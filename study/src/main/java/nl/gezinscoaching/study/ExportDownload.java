@@ -11,9 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.Base64;
+import nl.gezinscoaching.api.files.PrivateFiles;
 
 /**
  * The event export from the query service into a file, with progress on the terminal. Signs in with
@@ -47,30 +47,31 @@ final class ExportDownload {
             throw new IOException("GET " + url + " answered " + response.statusCode() + ": " + body);
         }
         long stored = response.headers().firstValueAsLong("X-Events-Stored").orElse(0);
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        Progress progress = new Progress(terminal, "export", stored);
-        boolean first = true;
-        try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(partial)) {
-            byte[] buffer = new byte[1 << 16];
-            int read;
-            while ((read = in.read(buffer)) > 0) {
-                out.write(buffer, 0, read);
-                for (int i = 0; i < read; i++) {
-                    if (buffer[i] == '\n') {
-                        if (first) {
-                            first = false; // the line that describes the export
-                        } else {
-                            progress.step();
+        Path partial = PrivateFiles.newPartial(file);
+        try {
+            Progress progress = new Progress(terminal, "export", stored);
+            boolean first = true;
+            try (InputStream in = response.body(); OutputStream out = PrivateFiles.write(partial)) {
+                byte[] buffer = new byte[1 << 16];
+                int read;
+                while ((read = in.read(buffer)) > 0) {
+                    out.write(buffer, 0, read);
+                    for (int i = 0; i < read; i++) {
+                        if (buffer[i] == '\n') {
+                            if (first) {
+                                first = false; // the line that describes the export
+                            } else {
+                                progress.step();
+                            }
                         }
                     }
                 }
             }
+            progress.finish();
+            PrivateFiles.publish(partial, file);
+            return progress.done();
+        } finally {
+            Files.deleteIfExists(partial); // a download cut off leaves nothing behind
         }
-        progress.finish();
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return progress.done();
     }
 }

@@ -5,8 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +15,7 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.function.Function;
 import nl.gezinscoaching.api.analytics.KAnonymity;
+import nl.gezinscoaching.api.files.PrivateFiles;
 import nl.gezinscoaching.study.KaplanMeier.Observation;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 import org.jfree.chart.ChartFactory;
@@ -55,7 +54,7 @@ final class Report {
             throws IOException {
         Report report = new Report(outcome.k());
         report.build(rows, waitsByTrajectory, cutoff, outcome, export, events);
-        Files.writeString(file, report.html, StandardCharsets.UTF_8);
+        PrivateFiles.writeString(file, report.html.toString());
     }
 
     static List<Observation> observations(List<TrajectoryRow> rows) {

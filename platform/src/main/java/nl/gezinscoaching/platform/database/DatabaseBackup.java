@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -23,6 +22,7 @@ import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import nl.gezinscoaching.api.files.PrivateFiles;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -57,13 +57,16 @@ public final class DatabaseBackup {
         }
     }
 
-    /** Writes a backup of the database to {@code file} (replaced only once it is complete). */
+    /**
+     * Writes a backup of the database to {@code file}, owner-only, replaced only once it is complete (written to a
+     * new file beside it first, {@link PrivateFiles}).
+     */
     public static Summary backup(Connection connection, Path file) throws SQLException, IOException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         connection.setReadOnly(true);
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        Path partial = PrivateFiles.newPartial(file);
         try {
             Instant takenAt;
             try (Statement statement = connection.createStatement();
@@ -80,7 +83,7 @@ public final class DatabaseBackup {
             manifest.setProperty("migrations", migrations(connection, tables.keySet()));
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             Map<String, Long> rows = new LinkedHashMap<>();
-            try (OutputStream out = Files.newOutputStream(partial);
+            try (OutputStream out = PrivateFiles.write(partial);
                  ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
                 for (Map.Entry<String, List<String>> table : tables.entrySet()) {
                     zip.putNextEntry(new ZipEntry(TABLE_ENTRY + table.getKey()));
@@ -99,7 +102,7 @@ public final class DatabaseBackup {
                 zip.closeEntry();
             }
             connection.commit();
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            PrivateFiles.publish(partial, file);
             return new Summary(takenAt, rows);
         } finally {
             Files.deleteIfExists(partial);

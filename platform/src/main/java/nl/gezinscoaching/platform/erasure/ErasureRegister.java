@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.gezinscoaching.api.files.PrivateFiles;
 import nl.gezinscoaching.events.privacy.ErasureRequester;
 import nl.gezinscoaching.platform.crypto.HmacKey;
 
@@ -56,8 +57,8 @@ public final class ErasureRegister {
     public synchronized void record(RegisteredErasure erasure) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            try (FileChannel channel = PrivateFiles.openOwnerOnly(file, StandardOpenOption.CREATE,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE);
                  FileLock lock = channel.lock()) {
                 Contents contents = read();
                 if (contents.erasures().containsKey(erasure.trajectoryId())) {

@@ -3,10 +3,12 @@ package nl.gezinscoaching.platform.erasure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -37,6 +39,20 @@ class ErasureRegisterTest {
         register.record(SECOND);
         register.record(FIRST);
         assertThat(new ErasureRegister(register.file(), KEY).erasures()).containsExactly(FIRST, SECOND);
+    }
+
+    @Test
+    void theRegisterIsOwnerOnlyAndNeverWrittenThroughALink() throws Exception {
+        ErasureRegister register = new ErasureRegister(directory.resolve("erasures.log"), KEY);
+        register.record(FIRST);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(register.file())))
+                .isEqualTo("rw-------");
+
+        Path elsewhere = Files.writeString(directory.resolve("elsewhere"), "");
+        ErasureRegister planted = new ErasureRegister(directory.resolve("planted.log"), KEY);
+        Files.createSymbolicLink(planted.file(), elsewhere);
+        assertThatThrownBy(() -> planted.record(FIRST)).isInstanceOf(UncheckedIOException.class);
+        assertThat(Files.readString(elsewhere)).isEmpty();
     }
 
     @Test

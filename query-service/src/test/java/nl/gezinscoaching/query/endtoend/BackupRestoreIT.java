@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -53,6 +54,11 @@ class BackupRestoreIT {
             DatabaseBackup.Summary summary = DatabaseBackup.backup(connection, backup);
             assertThat(summary.rowsPerTable()).containsKeys("domain_event_entry", "family_key", "token_entry", "rm_trajectory",
                     "flyway_history_command");
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup))).as("owner-only")
+                .isEqualTo("rw-------");
+        try (var beside = Files.list(backup.getParent())) {
+            assertThat(beside).as("no partial left").containsExactly(backup);
         }
         viewsAtBackup = viewsAndHistories(services);
     }
