@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -47,8 +48,14 @@ class ProductionSetupIT {
     @BeforeAll
     static void start() {
         postgres = EmbeddedDatabase.start(null, 0);
+        app = CommandServiceApplication.application().run(production(true));
+        baseUrl = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** A production's settings: its own secrets, users with hashed passwords; password sign-in as asked. */
+    private static String[] production(boolean passwordLogin) {
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
-        app = CommandServiceApplication.application().run("--spring.profiles.active=production", "--server.port=0",
+        List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=production", "--server.port=0",
                 "--spring.datasource.url=" + EmbeddedDatabase.jdbcUrl(postgres),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                 "--platform.crypto.master-key-id=k2026", "--platform.crypto.master-keys.k2026=" + randomKey(),
@@ -57,10 +64,26 @@ class ProductionSetupIT {
                 "--platform.security.users[0].username=beheer",
                 "--platform.security.users[0].password={bcrypt}" + bcrypt.encode("een lang wachtwoord"),
                 "--platform.security.users[0].roles[0]=ADMIN",
-                "--platform.security.users[1].username=scraper",
+                "--platform.security.users[1].username=prometheus",
                 "--platform.security.users[1].password={bcrypt}" + bcrypt.encode("scrape-secret"),
-                "--platform.security.users[1].roles[0]=METRICS");
-        baseUrl = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+                "--platform.security.users[1].roles[0]=METRICS"));
+        if (passwordLogin) {
+            arguments.add("--platform.security.password-login=true"); // off in production unless enabled
+        }
+        return arguments.toArray(String[]::new);
+    }
+
+    @Test
+    void withoutPasswordLoginSwitchedOnNeitherBasicNorTheLoginFormSignsAnyoneIn() throws Exception {
+        try (ConfigurableApplicationContext oidcOnly = CommandServiceApplication.application().run(production(false))) {
+            String url = "http://localhost:" + oidcOnly.getEnvironment().getProperty("local.server.port");
+            HttpResponse<String> basic = send(HTTP, HttpRequest.newBuilder(URI.create(url + "/actuator/prometheus"))
+                    .header("Authorization", basic("prometheus", "scrape-secret")));
+            assertThat(basic.statusCode()).as("a valid Basic sign-in").isEqualTo(401);
+            HttpResponse<String> login = send(HTTP, HttpRequest.newBuilder(URI.create(url + "/login"))
+                    .header("X-Forwarded-Proto", "https"));
+            assertThat(login.statusCode()).as("no login form").isNotEqualTo(200);
+        }
     }
 
     @AfterAll
@@ -168,7 +191,7 @@ class ProductionSetupIT {
 
     @Test
     void theMetricsScraperReadsMetricsAndNothingElse() throws Exception {
-        String scraper = basic("scraper", "scrape-secret");
+        String scraper = basic("prometheus", "scrape-secret");
         assertThat(send(HTTP, request("/actuator/prometheus").header("Authorization", scraper)).statusCode())
                 .isEqualTo(200);
         for (String path : List.of("/api/families/any/erasure", "/api/coaches", "/api/referrals")) {

@@ -22,9 +22,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Sign-in for both services. API clients use HTTP Basic (configured users) or a bearer JWT (when
- * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} is set, see deploy/SECURITY.md);
- * browsers get a login form. Unauthenticated API calls are answered 401, forbidden ones 403, both as
+ * Sign-in for both services. API clients use a bearer JWT (when
+ * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} is set, see deploy/SECURITY.md), and HTTP Basic
+ * with the configured users, and browsers a login form, only where password sign-in is switched on
+ * ({@code platform.security.password-login}: the local profile's demo users; off in production unless enabled). Unauthenticated API calls are answered 401, forbidden ones 403, both as
  * problem documents. Each service adds its own {@link EndpointRules}; anything not named needs a user.
  * An application with filter chains of its own (the web, which signs people in through OIDC) keeps the
  * configured users and the password encoder, and its own chains instead of this API chain.
@@ -76,11 +77,12 @@ public class PlatformSecurityAutoConfiguration {
                     rules.forEach(rule -> rule.configure(requests));
                     requests.anyRequest().authenticated();
                 })
-                .httpBasic(basic -> basic.authenticationEntryPoint(answers))
-                .formLogin(Customizer.withDefaults())
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(answers, api)
                         .defaultAccessDeniedHandlerFor(answers, api));
+        if (properties.passwordLogin()) {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(answers)).formLogin(Customizer.withDefaults());
+        }
         if (jwtDecoder.getIfAvailable() != null) {
             http.oauth2ResourceServer(server -> server
                     .authenticationEntryPoint(answers)

@@ -7,10 +7,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code platform.security.*}: the configured users (the local run's demo users; passwords in Spring's
- * {@code {id}encoded} form) and how JWT claims map to the platform's user when an OIDC issuer is set.
+ * {@code {id}encoded} form), whether they may sign in with a password ({@code password-login}: HTTP Basic and the
+ * login form; false unless set, true in the local profile) and how JWT claims map to the platform's user when an
+ * OIDC issuer is set.
  */
 @ConfigurationProperties("platform.security")
-public record SecurityProperties(@DefaultValue List<ConfiguredUser> users, @DefaultValue Oidc oidc) {
+public record SecurityProperties(@DefaultValue List<ConfiguredUser> users, @DefaultValue Oidc oidc,
+                                 @DefaultValue("false") boolean passwordLogin) {
 
     public record ConfiguredUser(String username, String password, Set<Role> roles, String coachId, String cluster) {
 

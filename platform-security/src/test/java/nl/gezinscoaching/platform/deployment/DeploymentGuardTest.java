@@ -9,6 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.mock.env.MockEnvironment;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * Outside the local profile, an application refuses the repository's secrets, demo users and missing secrets.
@@ -118,8 +119,76 @@ class DeploymentGuardTest {
                 .withProperty("platform.security.users[1].roles[0]", "METRICS");
 
         assertThatThrownBy(() -> start(demoUsers))
-                .hasMessageContaining("platform.security.users has users with plain-text passwords (demo users?): admin")
-                .hasMessageNotContaining("scraper");
+                .isInstanceOfSatisfying(UnsafeDeploymentException.class, refused -> assertThat(refused.problems())
+                        .contains("platform.security.users has users with plain-text passwords (demo users?): admin",
+                                "platform.security.users has the demo user 'admin'",
+                                "platform.security.users has the demo user 'scraper'"));
+    }
+
+    @Test
+    void aDemoPasswordIsRecognisedUnderAnotherNameHowEverItIsEncoded() {
+        String annaHashed = "{bcrypt}" + new BCryptPasswordEncoder(4).encode("anna");
+        MockEnvironment renamed = production()
+                .withProperty("platform.security.users[0].username", "beheer")
+                .withProperty("platform.security.users[0].password", annaHashed)
+                .withProperty("platform.security.users[0].roles[0]", "ADMIN");
+
+        assertThatThrownBy(() -> start(renamed))
+                .hasMessageContaining("platform.security.users gives 'beheer' a demo user's password");
+    }
+
+    @Test
+    void anOwnUserWithAnOwnPasswordStarts() {
+        MockEnvironment own = production()
+                .withProperty("platform.security.users[0].username", "prometheus")
+                .withProperty("platform.security.users[0].password",
+                        "{bcrypt}" + new BCryptPasswordEncoder(4).encode("a long scrape secret"))
+                .withProperty("platform.security.users[0].roles[0]", "METRICS");
+
+        assertThatCode(() -> start(own)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theLocalProfileWithProductionSettingsIsRefusedNamingEach() {
+        MockEnvironment mixed = new MockEnvironment()
+                .withProperty("spring.datasource.url", "jdbc:postgresql://db.gemeente.example:5432/gezinscoaching")
+                .withProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri",
+                        "https://sso.gemeente.example/realms/jgz")
+                .withProperty("platform.crypto.master-keys.development", DEVELOPMENT_MASTER_KEY)
+                .withProperty("platform.crypto.master-keys.k2026", OWN_KEY);
+        mixed.setActiveProfiles("production", "local");
+
+        assertThatThrownBy(() -> start(mixed))
+                .isInstanceOfSatisfying(UnsafeDeploymentException.class, refused -> assertThat(refused.problems())
+                        .containsExactly("profile 'production' is active too",
+                                "spring.datasource.url names a database on another machine",
+                                "spring.security.oauth2.resourceserver.jwt.issuer-uri names an identity provider on "
+                                        + "another machine",
+                                "platform.crypto.master-keys.k2026 is not the development key"))
+                .hasMessageStartingWith("Refusing to start: profile 'local'");
+    }
+
+    @Test
+    void theLocalProfileOnThisMachineStarts() {
+        MockEnvironment local = new MockEnvironment()
+                .withProperty("spring.datasource.url", "jdbc:postgresql://localhost:54329/postgres")
+                .withProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri", "http://localhost:8080")
+                .withProperty("platform.crypto.master-keys.development", DEVELOPMENT_MASTER_KEY);
+        local.setActiveProfiles("local");
+
+        assertThatCode(() -> start(local)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void anAddressIsOnThisMachineOnlyWhenEveryHostIs() {
+        assertThat(DeploymentGuard.onThisMachine("jdbc:postgresql://localhost:54329/postgres")).isTrue();
+        assertThat(DeploymentGuard.onThisMachine("jdbc:postgresql://127.0.0.1/postgres?ssl=false")).isTrue();
+        assertThat(DeploymentGuard.onThisMachine("jdbc:postgresql://[::1]:5432/postgres")).isTrue();
+        assertThat(DeploymentGuard.onThisMachine("http://localhost:8080")).isTrue();
+        assertThat(DeploymentGuard.onThisMachine("jdbc:postgresql://localhost:5432,db2.example:5432/x")).isFalse();
+        assertThat(DeploymentGuard.onThisMachine("jdbc:postgresql://localhost.evil.example/x")).isFalse();
+        assertThat(DeploymentGuard.onThisMachine("https://user@sso.example/realms/x")).isFalse();
+        assertThat(DeploymentGuard.onThisMachine("jdbc:postgresql:gezinscoaching")).isFalse();
     }
 
     @Test

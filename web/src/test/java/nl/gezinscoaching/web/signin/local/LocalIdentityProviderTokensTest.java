@@ -32,7 +32,7 @@ class LocalIdentityProviderTokensTest {
             new SecurityProperties.Oidc("gezinscoaching", null, null, "preferred_username", "coach_id", "cluster");
     private static final SecurityProperties PROPERTIES = new SecurityProperties(List.of(
             new ConfiguredUser("anna", "{noop}anna", Set.of(Role.COACH), "anna", "Noord"),
-            new ConfiguredUser("mila", "{noop}mila", Set.of(Role.MANAGER), null, null)), OIDC);
+            new ConfiguredUser("mila", "{noop}mila", Set.of(Role.MANAGER), null, null)), OIDC, true);
     private static final RegisteredClient WEB = RegisteredClient.withId("gezinscoaching").clientId("gezinscoaching-web")
             .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE).redirectUri("http://localhost/cb").build();
 
