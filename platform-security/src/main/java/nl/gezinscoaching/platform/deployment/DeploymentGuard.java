@@ -176,27 +176,16 @@ public class DeploymentGuard implements EnvironmentPostProcessor, Ordered {
 
     /** The demo users of {@value #DEMO_USERS}: name and plain password. */
     public static Map<String, String> demoUsers() {
+        Map<String, Object> properties = properties(DEMO_USERS);
         Map<String, String> users = new LinkedHashMap<>();
-        ClassPathResource file = new ClassPathResource(DEMO_USERS);
-        if (!file.exists()) {
-            return users;
-        }
-        try {
-            for (PropertySource<?> source : new YamlPropertySourceLoader().load(DEMO_USERS, file)) {
-                if (source instanceof EnumerablePropertySource<?> enumerable) {
-                    for (String name : enumerable.getPropertyNames()) {
-                        if (name.startsWith(USERS + "[") && name.endsWith("].username")) {
-                            String password = String.valueOf(enumerable.getProperty(
-                                    name.substring(0, name.length() - "username".length()) + "password"));
-                            users.put(String.valueOf(enumerable.getProperty(name)),
-                                    password.startsWith("{noop}") ? password.substring("{noop}".length()) : password);
-                        }
-                    }
-                }
+        properties.forEach((name, username) -> {
+            if (name.startsWith(USERS + "[") && name.endsWith("].username")) {
+                String password = String.valueOf(properties.get(
+                        name.substring(0, name.length() - "username".length()) + "password"));
+                users.put(String.valueOf(username),
+                        password.startsWith("{noop}") ? password.substring("{noop}".length()) : password);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + DEMO_USERS, e);
-        }
+        });
         return users;
     }
 
@@ -233,25 +222,34 @@ public class DeploymentGuard implements EnvironmentPostProcessor, Ordered {
 
     /** Every value of the development secrets file: none of them may be used outside local development. */
     public static Set<String> developmentSecrets() {
-        ClassPathResource file = new ClassPathResource(DEVELOPMENT_SECRETS);
         Set<String> values = new LinkedHashSet<>();
+        properties(DEVELOPMENT_SECRETS).forEach((name, value) -> {
+            if (!name.startsWith("spring.")) {
+                values.add(String.valueOf(value).strip());
+            }
+        });
+        return values;
+    }
+
+    /** Every property of a YAML file on the class path, by name (none when it is not there). */
+    private static Map<String, Object> properties(String resource) {
+        ClassPathResource file = new ClassPathResource(resource);
+        Map<String, Object> properties = new LinkedHashMap<>();
         if (!file.exists()) {
-            return values;
+            return properties;
         }
         try {
-            for (PropertySource<?> source : new YamlPropertySourceLoader().load(DEVELOPMENT_SECRETS, file)) {
+            for (PropertySource<?> source : new YamlPropertySourceLoader().load(resource, file)) {
                 if (source instanceof EnumerablePropertySource<?> enumerable) {
                     for (String name : enumerable.getPropertyNames()) {
-                        if (!name.startsWith("spring.")) {
-                            values.add(String.valueOf(enumerable.getProperty(name)).strip());
-                        }
+                        properties.putIfAbsent(name, enumerable.getProperty(name));
                     }
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + DEVELOPMENT_SECRETS, e);
+            throw new UncheckedIOException("Cannot read " + resource, e);
         }
-        return values;
+        return properties;
     }
 
     private static boolean isBlank(String value) {
