@@ -3,6 +3,7 @@ package nl.gezinscoaching.platform.crypto;
 import java.security.NoSuchAlgorithmException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -98,6 +99,26 @@ public class FamilyKeys {
         }
     }
 
+    /**
+     * {@link #checkingErasure(Supplier)} for a read of many families known beforehand (a list of names): their key
+     * rows are looked up with one query instead of one each.
+     */
+    public <T> T checkingErasure(Collection<String> subjects, Supplier<T> read) {
+        return checkingErasure(() -> {
+            Map<String, Optional<SecretKey>> checkedInThisRead = checked.get();
+            Map<String, Stored> rows = new HashMap<>();
+            jdbc.sql("SELECT subject_id, key_bytes, wrapped_by FROM family_key WHERE subject_id = ANY(?)")
+                    .param(subjects.stream().distinct().toArray(String[]::new))
+                    .query((rs, i) -> new Stored(rs.getString(1), rs.getBytes(2), rs.getString(3)))
+                    .list()
+                    .forEach(row -> rows.put(row.subject(), row));
+            for (String subject : subjects) {
+                checkedInThisRead.computeIfAbsent(subject, key -> present(key, Optional.ofNullable(rows.get(key))));
+            }
+            return read.get();
+        });
+    }
+
     /** The family's key, or empty when it never had one or it was erased. */
     Optional<SecretKey> existing(String subject) {
         Map<String, Optional<SecretKey>> checkedInThisRead = checked.get();
@@ -113,10 +134,14 @@ public class FamilyKeys {
 
     /** The key as the table has it now; cached when present, forgotten when erased. */
     private Optional<SecretKey> stored(String subject) {
-        Optional<Stored> row = jdbc.sql("SELECT subject_id, key_bytes, wrapped_by FROM family_key WHERE subject_id = ?")
+        return present(subject, jdbc.sql("SELECT subject_id, key_bytes, wrapped_by FROM family_key WHERE subject_id = ?")
                 .param(subject)
                 .query((rs, i) -> new Stored(rs.getString(1), rs.getBytes(2), rs.getString(3)))
-                .optional();
+                .optional());
+    }
+
+    /** The key of a row as read now; cached when present, forgotten when erased. */
+    private Optional<SecretKey> present(String subject, Optional<Stored> row) {
         if (row.isEmpty()) {
             evict(subject);
             return Optional.empty();

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.gezinscoaching.events.trajectory.FamilyReferred;
+import nl.gezinscoaching.platform.crypto.FamilyKeys;
 import nl.gezinscoaching.query.audit.ReadAudit;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
@@ -34,11 +35,13 @@ class FamilyNames {
     private final Serializer serializer;
     private final EventUpcasterChain upcasters;
     private final ReadAudit audit;
+    private final FamilyKeys familyKeys;
     private final String firstEvents;
 
     FamilyNames(JdbcClient jdbc, Serializer serializer, EventSchema schema, EventUpcasterChain upcasters,
-                ReadAudit audit) {
+                ReadAudit audit, FamilyKeys familyKeys) {
         this.jdbc = jdbc;
+        this.familyKeys = familyKeys;
         this.serializer = serializer;
         this.upcasters = upcasters;
         this.audit = audit;
@@ -67,12 +70,17 @@ class FamilyNames {
         DomainEventStream events = EventStreamUtils.upcastAndDeserializeDomainEvents(referrals.stream(), serializer,
                 upcasters);
         Map<String, String> names = new HashMap<>();
-        while (events.hasNext()) {
-            DomainEventMessage<?> first = events.next();
-            if (first.getPayload() instanceof FamilyReferred referral) {
-                names.put(first.getAggregateIdentifier(), referral.family().name());
+        // decrypted with each family's key as the table has it now, not as this instance's cache remembers it: an
+        // erasure committed by another instance hides the name at once, as in the history
+        familyKeys.checkingErasure(trajectoryIds, () -> {
+            while (events.hasNext()) {
+                DomainEventMessage<?> first = events.next();
+                if (first.getPayload() instanceof FamilyReferred referral) {
+                    names.put(first.getAggregateIdentifier(), referral.family().name());
+                }
             }
-        }
+            return names;
+        });
         audit.recordAll(names.keySet(), PURPOSE);
         return names;
     }

@@ -3,6 +3,8 @@ package nl.gezinscoaching.query.mine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -119,6 +121,28 @@ class MyFamiliesIT {
         assertThat(StreamSupport.stream(reads.get("reads").spliterator(), false)
                 .anyMatch(read -> read.get("reader").asString().equals("anna")
                         && read.get("purpose").asString().equals(FamilyNames.PURPOSE))).as(reads.toString()).isTrue();
+    }
+
+    @Test
+    void aKeyErasedByAnotherProcessHidesTheNameAtTheNextRead() throws Exception {
+        String visser = ids(await("bram", view -> view.get("own").size() == 1
+                && "Familie Visser".equals(view.get("own").get(0).get("familyName").asString())).get("own")).get(0);
+        // the erasure committed elsewhere (the command service, another query instance): this instance still has
+        // the key in its cache, and has not yet seen the erasure's event. The key is put back after the read.
+        try (Connection connection = services.postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE family_key SET subject_id = subject_id || '-away' WHERE subject_id = '"
+                    + visser + "'");
+            try {
+                JsonNode family = new ViewClient(queryPort, "bram", "bram").json("/api/my-families").get("own").get(0);
+                assertThat(family.get("trajectoryId").asString()).isEqualTo(visser);
+                JsonNode name = family.get("familyName");
+                assertThat(name == null || name.isNull()).as(family.toString()).isTrue();
+            } finally {
+                statement.executeUpdate("UPDATE family_key SET subject_id = '" + visser + "' WHERE subject_id = '"
+                        + visser + "-away'");
+            }
+        }
     }
 
     private static JsonNode await(String user, Predicate<JsonNode> condition) throws InterruptedException {
