@@ -2,6 +2,7 @@ package nl.gezinscoaching.command.privacy;
 
 import nl.gezinscoaching.events.privacy.PersonalDataErased;
 import nl.gezinscoaching.platform.crypto.FamilyKeys;
+import nl.gezinscoaching.platform.erasure.DatabaseAnchor;
 import nl.gezinscoaching.platform.erasure.ErasureRegister;
 import nl.gezinscoaching.platform.erasure.RegisteredErasure;
 import org.axonframework.config.ProcessingGroup;
@@ -21,11 +22,13 @@ class KeyShredder {
     private final FamilyKeys keys;
     private final JdbcClient jdbc;
     private final ErasureRegister register;
+    private final DatabaseAnchor databaseAnchor;
 
-    KeyShredder(FamilyKeys keys, JdbcClient jdbc, ErasureRegister register) {
+    KeyShredder(FamilyKeys keys, JdbcClient jdbc, ErasureRegister register, DatabaseAnchor databaseAnchor) {
         this.keys = keys;
         this.jdbc = jdbc;
         this.register = register;
+        this.databaseAnchor = databaseAnchor;
     }
 
     /**
@@ -35,7 +38,8 @@ class KeyShredder {
      */
     @EventHandler
     void on(PersonalDataErased event) {
-        register.record(RegisteredErasure.of(event));
+        // the register's new head is anchored in this transaction too (ErasureRegister.verify at start-up)
+        databaseAnchor.moveOn(register.record(RegisteredErasure.of(event)));
         keys.erase(event.trajectoryId());
         jdbc.sql("DELETE FROM family_reference WHERE trajectory_id = ?").param(event.trajectoryId()).update();
     }

@@ -61,6 +61,8 @@ class ProductionSetupIT {
                 "--platform.crypto.master-key-id=k2026", "--platform.crypto.master-keys.k2026=" + randomKey(),
                 "--platform.crypto.reference-key=" + randomKey(),
                 "--platform.erasure-register.key=" + randomKey(),
+                // the test configuration gives each context a register of its own: an anchor file of its own too
+                "--platform.erasure-register.anchor-file=${java.io.tmpdir}/gezinscoaching-erasure-register/${random.uuid}.anchor",
                 "--platform.security.users[0].username=beheer",
                 "--platform.security.users[0].password={bcrypt}" + bcrypt.encode("een lang wachtwoord"),
                 "--platform.security.users[0].roles[0]=ADMIN",
@@ -113,7 +115,8 @@ class ProductionSetupIT {
                         .containsExactly(
                                 "platform.crypto.master-keys.development is the repository's development master key",
                                 "platform.crypto.reference-key is not set",
-                                "platform.erasure-register.key is not set"));
+                                "platform.erasure-register.key is not set",
+                                "platform.erasure-register.anchor-file is not set"));
     }
 
     @Test

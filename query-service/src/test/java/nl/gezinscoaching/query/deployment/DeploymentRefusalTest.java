@@ -26,6 +26,7 @@ class DeploymentRefusalTest {
                                 "analytics.pseudonym-key is the repository's development value",
                                 "platform.audit.chain-key is not set",
                                 "platform.audit.anchor-file is not set",
-                                "platform.erasure-register.key is not set"));
+                                "platform.erasure-register.key is not set",
+                                "platform.erasure-register.anchor-file is not set"));
     }
 }

@@ -57,14 +57,18 @@ public final class BothServices implements AutoCloseable {
 
     /** Starts both services (again): the command service first, as after a restore. */
     public void startServices() {
-        // command-line arguments: they outrank the services' own configuration files
-        String[] args = {"--server.port=0", "--spring.datasource.url=" + EmbeddedDatabase.jdbcUrl(postgres),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                "--platform.erasure-register.file=" + erasureRegister};
+        String[] args = arguments();
         commandService = CommandServiceApplication.application().run(args);
         queryService = new SpringApplicationBuilder(QueryServiceApplication.class).run(args);
         commands = "http://localhost:" + commandService.getEnvironment().getProperty("local.server.port");
         views = new ViewClient(Integer.parseInt(queryService.getEnvironment().getProperty("local.server.port")));
+    }
+
+    /** The services' settings here: command-line arguments, which outrank their own configuration files. */
+    public String[] arguments() {
+        return new String[] {"--server.port=0", "--spring.datasource.url=" + EmbeddedDatabase.jdbcUrl(postgres),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                "--platform.erasure-register.file=" + erasureRegister};
     }
 
     /** Stops both services; the database keeps running. */
