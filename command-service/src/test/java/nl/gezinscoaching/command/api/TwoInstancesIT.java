@@ -285,7 +285,7 @@ class TwoInstancesIT {
             long acknowledged = statuses.stream().filter(status -> status == 201).count();
             // every acknowledged visit is stored once, and nothing else (refusals, if any, are concurrent-change)
             assertThat(stream(t).stream().filter("HomeVisitHeld"::equals).count()).isEqualTo(2 + acknowledged);
-            assertThat(acknowledged).isEqualTo((long) writers * perWriter);
+            assertThat(acknowledged).as("answers: %s", statuses).isEqualTo((long) writers * perWriter);
         } finally {
             pool.shutdownNow();
         }
