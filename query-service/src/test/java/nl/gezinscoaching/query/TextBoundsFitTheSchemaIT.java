@@ -90,6 +90,7 @@ class TextBoundsFitTheSchemaIT {
             entry("snapshot_event_entry.payload_revision", AXON),
             entry("family_key.subject_id", ID),
             entry("family_key.wrapped_by", new NotFromARequest("the name of a configured master key")),
+            entry("erasure_register_anchor.last_mac", new NotFromARequest("a hex HMAC-SHA-256 of the erasure register")),
             // the facts processor's dead letters (Axon's JDBC queue)
             entry("dead_letter_entry.dead_letter_id", AXON),
             entry("dead_letter_entry.processing_group", AXON),

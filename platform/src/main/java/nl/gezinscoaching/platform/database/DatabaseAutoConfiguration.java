@@ -10,14 +10,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The DataSource of both services, declared here rather than by Boot so that Axon's JDBC
@@ -72,10 +76,32 @@ public class DatabaseAutoConfiguration {
         }
     }
 
+    /** A restore made while this instance runs stops it from serving until it is restarted ({@link RestoreWatch}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class Restores {
+
+        @Bean(destroyMethod = "close")
+        RestoreWatch restoreWatch(JdbcClient jdbc,
+                                  @Value("${platform.restore-watch.interval:2s}") Duration interval) {
+            return new RestoreWatch(jdbc, interval.toMillis());
+        }
+
+        @Bean
+        FilterRegistrationBean<RestoreWatch> restoreWatchFilter(RestoreWatch watch) {
+            FilterRegistrationBean<RestoreWatch> registration = new FilterRegistrationBean<>(watch);
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+            return registration;
+        }
+    }
+
     /** The pool with its {@code spring.datasource.hikari.*} settings, used patiently. */
     static PatientDataSource patient(HikariDataSource pool, Environment environment) {
         Binder binder = Binder.get(environment);
         binder.bind("spring.datasource.hikari", Bindable.ofInstance(pool));
+        // every connection of a service says whose it is, so that a restore can refuse while one is open
+        pool.addDataSourceProperty("ApplicationName",
+                DatabaseBackup.APPLICATION_PREFIX + environment.getProperty("spring.application.name", "service"));
         Duration patience = binder.bind("platform.datasource.busy-patience", Duration.class)
                 .orElse(Duration.ofSeconds(8));
         return new PatientDataSource(pool, patience);

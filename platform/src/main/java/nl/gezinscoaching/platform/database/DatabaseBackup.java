@@ -44,6 +44,8 @@ import org.postgresql.copy.CopyManager;
 public final class DatabaseBackup {
 
     static final String FORMAT = "gezinscoaching-copy-1";
+    /** The start of the {@code application_name} of every connection the services open. */
+    public static final String APPLICATION_PREFIX = "gezinscoaching-";
     private static final String MANIFEST = "manifest.properties";
     private static final String TABLE_ENTRY = "table/";
 
@@ -117,6 +119,34 @@ public final class DatabaseBackup {
      * when the backup's tables, columns or migrations are not exactly the database's.
      */
     public static Summary restore(Connection connection, Path file) throws SQLException, IOException {
+        return restore(connection, file, false);
+    }
+
+    /**
+     * {@link #restore(Connection, Path)}, refused while a service of the platform holds a connection to the database
+     * (any instance, wherever it runs) unless {@code evenWhileConnected}. Either way the restore is recorded in
+     * {@code platform_restore}, in its transaction: an instance that still runs sees it and stops serving.
+     */
+    public static Summary restore(Connection connection, Path file, boolean evenWhileConnected)
+            throws SQLException, IOException {
+        if (!evenWhileConnected) {
+            // an instance just stopped may still be closing its connections: give them a few seconds
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            long connected = servicesConnected(connection);
+            while (connected > 0 && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                connected = servicesConnected(connection);
+            }
+            if (connected > 0) {
+                throw new IllegalStateException(connected + " connection(s) of the platform's services are open to the "
+                        + "database: stop every instance of the services (not the database) before a restore");
+            }
+        }
         try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
             ZipEntry manifestEntry = zip.getEntry(MANIFEST);
             if (manifestEntry == null) {
@@ -179,14 +209,40 @@ public final class DatabaseBackup {
                         }
                     }
                 }
+                Instant takenAt = Instant.parse(manifest.getProperty("taken-at"));
+                markRestored(connection, takenAt);
                 connection.commit();
-                return new Summary(Instant.parse(manifest.getProperty("taken-at")), rows);
+                return new Summary(takenAt, rows);
             } catch (SQLException | IOException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
+        }
+    }
+
+    /** Connections to this database whose application name is a service's. */
+    static long servicesConnected(Connection connection) throws SQLException {
+        try (var count = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                + "current_database() AND pid <> pg_backend_pid() AND application_name LIKE ?")) {
+            count.setString(1, APPLICATION_PREFIX + "%");
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Records a restore ({@code platform_restore}), in the caller's transaction: running instances see it and stop
+     * serving (docs/operations.md). Also for a database restored by other means ({@code mark-restored}).
+     */
+    static void markRestored(Connection connection, Instant backupTakenAt) throws SQLException {
+        try (var insert = connection.prepareStatement(
+                "INSERT INTO platform_restore (restored_at, backup_taken_at) VALUES (clock_timestamp(), ?)")) {
+            insert.setTimestamp(1, backupTakenAt == null ? null : java.sql.Timestamp.from(backupTakenAt));
+            insert.executeUpdate();
         }
     }
 
@@ -285,16 +341,24 @@ public final class DatabaseBackup {
      * and {@code SPRING_DATASOURCE_PASSWORD} (default postgres/postgres). Prints what it did; exit code 1 on refusal.
      */
     public static void main(String[] args) throws Exception {
-        if (args.length != 2 || !List.of("backup", "restore").contains(args[0])) {
-            System.err.println("usage: backup FILE | restore FILE");
+        boolean markOnly = args.length == 1 && args[0].equals("mark-restored");
+        if (!markOnly && (args.length != 2 || !List.of("backup", "restore").contains(args[0]))) {
+            System.err.println("usage: backup FILE | restore FILE | mark-restored");
             System.exit(2);
         }
         String url = env("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:54329/postgres");
-        Path file = Path.of(args[1]).toAbsolutePath();
         try (Connection connection = DriverManager.getConnection(url, env("SPRING_DATASOURCE_USERNAME", "postgres"),
                 env("SPRING_DATASOURCE_PASSWORD", "postgres"))) {
+            if (markOnly) {
+                // after pg_restore: tell running instances (pg_restore put back the backup's own rows of the table)
+                markRestored(connection, null);
+                System.out.println("Restore recorded in platform_restore");
+                return;
+            }
+            Path file = Path.of(args[1]).toAbsolutePath();
             long start = System.nanoTime();
-            Summary summary = args[0].equals("backup") ? backup(connection, file) : restore(connection, file);
+            Summary summary = args[0].equals("backup") ? backup(connection, file)
+                    : restore(connection, file, "1".equals(System.getenv("RESTORE_SKIP_SERVICE_CHECK")));
             System.out.printf("%s %s: %d tables, %,d rows, snapshot of %s, in %.1f s%n",
                     args[0].equals("backup") ? "Backed up to" : "Restored from", file, summary.rowsPerTable().size(),
                     summary.rows(), summary.takenAt(), (System.nanoTime() - start) / 1e9);

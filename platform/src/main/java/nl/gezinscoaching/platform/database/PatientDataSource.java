@@ -139,7 +139,7 @@ public final class PatientDataSource extends DelegatingDataSource implements Clo
             properties.setProperty("socketTimeout", "0");
             properties.setProperty("tcpKeepAlive", "true");
         }
-        properties.setProperty("ApplicationName", applicationName);
+        properties.setProperty("ApplicationName", DatabaseBackup.APPLICATION_PREFIX + applicationName);
         return DriverManager.getConnection(pool.getJdbcUrl(), properties);
     }
 

@@ -10,7 +10,7 @@ import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes a problem document where no Spring MVC handler answers (servlet filters). */
-final class ProblemWriter {
+public final class ProblemWriter {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -18,7 +18,7 @@ final class ProblemWriter {
         write(response, Problems.tooLarge(maxBytes));
     }
 
-    void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(document(problem));
