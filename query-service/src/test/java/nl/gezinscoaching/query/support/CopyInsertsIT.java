@@ -78,6 +78,20 @@ class CopyInsertsIT {
     }
 
     @Test
+    void copiedRowsBelongToTheCallersTransaction() {
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {"r", "rolled back", 1, null, null});
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            assertThat(CopyInserts.copy(dataSource, INSERT, rows)).isTrue();
+            status.setRollbackOnly();
+        });
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM copy_probe", Integer.class))
+                .as("rolled back with the transaction").isZero();
+    }
+
+    @Test
     void onlyPlainInsertsOfPlainValuesGoByCopy() {
         assertThat(CopyInserts.copyStatement(INSERT)).isEqualTo(
                 "COPY copy_probe (id, name, visits, visited_on, remark) FROM STDIN");
